@@ -1,0 +1,300 @@
+// The one contract between the UI and core. Every operation is declared here once: its name
+// (kebab-case noun-verb), the schema its arguments are validated against at the boundary, and the
+// type of its result. This file is pure (zod + types): the renderer imports its types, core
+// implements it, and every transport (in-process, HTTP, Electron IPC) carries it unchanged.
+import { z } from 'zod';
+
+// ---------- shared result types ----------
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  readonly: boolean;
+  schemaVersion: number;
+  createdAt: number | null;
+  customers: number;
+  events: number;
+  /** Earliest and latest event timestamps (epoch ms), null when there are no events. */
+  firstEventAt: number | null;
+  lastEventAt: number | null;
+  /** True when the workspace holds the sample generator's hidden behaviour types. */
+  hasGroundTruth: boolean;
+  imports: number;
+}
+
+export interface RecentWorkspace {
+  path: string;
+  name: string;
+  openedAt: number;
+  exists: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Where new workspaces are proposed by default. */
+  defaultDir: string;
+  workspace: WorkspaceInfo | null;
+  sampleDefaults: { customers: number; seed: number; months: number };
+}
+
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'name',
+  'email',
+  'country',
+  'city',
+  'first_seen',
+  'last_seen',
+  'events',
+  'sessions',
+  'purchases',
+  'revenue',
+  'last_purchase',
+] as const;
+export type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
+
+export interface CustomerRow {
+  customer_id: string;
+  name: string | null;
+  email: string | null;
+  country: string | null;
+  city: string | null;
+  first_seen: number | null;
+  last_seen: number | null;
+  events: number;
+  sessions: number;
+  purchases: number;
+  revenue: number;
+  last_purchase: number | null;
+}
+
+export interface CustomerPage {
+  /** Rows matching the filter (not only those returned). */
+  total: number;
+  offset: number;
+  rows: CustomerRow[];
+}
+
+export interface CustomerDetail extends CustomerRow {
+  phone: string | null;
+  attributes: Record<string, unknown>;
+  /** Hidden behaviour type per month; present only in sample workspaces. */
+  groundTruth: Array<{ month: string; behaviourType: string }>;
+}
+
+export interface TimelineEvent {
+  id: number;
+  ts: number;
+  type: string;
+  channel: string | null;
+  device: string | null;
+  sessionId: string | null;
+  url: string | null;
+  pageCategory: string | null;
+  product: string | null;
+  category: string | null;
+  campaign: string | null;
+  orderId: string | null;
+  amount: number | null;
+  discount: number | null;
+  quantity: number | null;
+}
+
+export interface Timeline {
+  customerId: string;
+  total: number;
+  /** Newest first. */
+  events: TimelineEvent[];
+  /** Event counts per type over the customer's whole history. */
+  typeCounts: Record<string, number>;
+}
+
+export interface FileEntry {
+  name: string;
+  path: string;
+  kind: 'dir' | 'workspace' | 'file';
+  size: number;
+  modified: number;
+}
+
+export interface DirListing {
+  dir: string;
+  parent: string | null;
+  entries: FileEntry[];
+}
+
+/** A progress report of a long operation, delivered while it runs. */
+export interface Progress {
+  jobId: string;
+  /** Short words for what is happening now: "Generating customers", "Building indexes". */
+  phase: string;
+  done: number;
+  /** Null when the amount of work is unknown. */
+  total: number | null;
+  unit: string;
+  /** Estimated milliseconds left, when it can be estimated. */
+  etaMs: number | null;
+}
+
+// ---------- argument schemas ----------
+
+const path = z.string().trim().min(1, 'a file path is required');
+
+export const sortSchema = z.object({
+  column: z.enum(CUSTOMER_COLUMNS),
+  direction: z.enum(['asc', 'desc']),
+});
+export type CustomerSort = z.infer<typeof sortSchema>;
+
+export const customerFilterSchema = z.object({
+  /** Case-insensitive substring of customer id, name, email, country or city. */
+  text: z.string().max(200).optional(),
+  country: z.string().max(100).optional(),
+  minPurchases: z.number().int().min(0).optional(),
+});
+export type CustomerFilter = z.infer<typeof customerFilterSchema>;
+
+const empty = z.object({}).strict();
+
+interface OpSpec<A extends z.ZodType, R> {
+  args: A;
+  /** Long operations run off the thread that answers requests, report progress and can be cancelled. */
+  long: boolean;
+  /** Phantom: carries the result type only. */
+  result?: R;
+}
+
+function op<R>() {
+  return <A extends z.ZodType>(args: A, options: { long?: boolean } = {}): OpSpec<A, R> => ({
+    args,
+    long: options.long ?? false,
+  });
+}
+
+export const contract = {
+  'app-info': op<AppInfo>()(empty),
+
+  'workspace-create': op<WorkspaceInfo>()(z.object({ path, name: z.string().max(200).optional() }).strict()),
+  'workspace-open': op<WorkspaceInfo>()(z.object({ path }).strict()),
+  'workspace-close': op<null>()(empty),
+  'workspace-info': op<WorkspaceInfo | null>()(empty),
+  'workspace-recent': op<RecentWorkspace[]>()(empty),
+  'workspace-recent-forget': op<RecentWorkspace[]>()(z.object({ path }).strict()),
+
+  'sample-create': op<WorkspaceInfo>()(
+    z
+      .object({
+        path,
+        customers: z.number().int().min(10).max(5_000_000).default(20_000),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+        months: z.number().int().min(3).max(60).default(18),
+      })
+      .strict(),
+    { long: true },
+  ),
+
+  'customers-page': op<CustomerPage>()(
+    z
+      .object({
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(2000),
+        sort: sortSchema.optional(),
+        filter: customerFilterSchema.optional(),
+      })
+      .strict(),
+  ),
+  'customers-countries': op<Array<{ country: string; customers: number }>>()(empty),
+  'customer-get': op<CustomerDetail>()(z.object({ customerId: z.string().min(1) }).strict()),
+  'customer-timeline': op<Timeline>()(
+    z
+      .object({
+        customerId: z.string().min(1),
+        limit: z.number().int().min(1).max(5000).default(500),
+        types: z.array(z.string()).optional(),
+      })
+      .strict(),
+  ),
+
+  'files-list': op<DirListing>()(z.object({ dir: z.string().optional() }).strict()),
+} as const;
+
+// ---------- derived types ----------
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+/** What a caller passes (defaults may be omitted). */
+export type ArgsIn<K extends OpName> = z.input<Contract[K]['args']>;
+/** What a handler receives (after validation and defaults). */
+export type Args<K extends OpName> = z.output<Contract[K]['args']>;
+export type Result<K extends OpName> = Exclude<Contract[K]['result'], undefined>;
+
+export const OP_NAMES = Object.keys(contract) as OpName[];
+export const isLongOp = (name: string): boolean => Object.hasOwn(contract, name) && contract[name as OpName].long;
+
+export interface SendOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** What every transport offers the UI (and tests). */
+export interface ApiClient {
+  send<K extends OpName>(name: K, args: ArgsIn<K>, options?: SendOptions): Promise<Result<K>>;
+}
+
+/** Errors cross every transport as this shape. */
+export interface ApiErrorShape {
+  code: string;
+  message: string;
+  /** For invalid arguments: which field and why. */
+  issues?: Array<{ path: string; message: string }>;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: string;
+  readonly issues?: Array<{ path: string; message: string }>;
+  constructor(shape: ApiErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.code = shape.code;
+    if (shape.issues) this.issues = shape.issues;
+  }
+  toJSON(): ApiErrorShape {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+export const CANCELLED = 'cancelled';
+
+// ---------- wire format and the desktop bridge ----------
+
+/** How a result or an error travels over HTTP and Electron IPC. */
+export type WireResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorShape };
+
+/** Commands the desktop shell's native menu sends to the renderer. */
+export const MENU_COMMANDS = [
+  'new-workspace',
+  'open-workspace',
+  'create-sample',
+  'close-workspace',
+  'go-data',
+  'go-signals',
+  'go-clusters',
+  'go-rules',
+  'go-migration',
+  'go-economics',
+  'go-export',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * The one object Electron's preload exposes to the page as `window.segwb`. Narrow by design:
+ * one generic call carrying the contract's operations, progress, cancellation, and native dialogs.
+ */
+export interface DesktopBridge {
+  send(name: string, args: unknown, jobId: string): Promise<WireResult>;
+  cancel(jobId: string): void;
+  onProgress(listener: (p: Progress) => void): () => void;
+  /** Native open/save dialog for a workspace file; null when the user cancels. */
+  pickWorkspace(mode: 'open' | 'create', suggestedName?: string): Promise<string | null>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,17 @@
+// Every domain's handler group, merged into the one map the contract requires.
+import { createRegistry, type Handlers } from './registry.ts';
+import { appHandlers } from '../app/handlers.ts';
+import { workspaceHandlers } from '../workspace/handlers.ts';
+import { sampleHandlers } from '../sample/handlers.ts';
+import { customerHandlers } from '../customers/handlers.ts';
+import { fileHandlers } from '../files/handlers.ts';
+
+export function allHandlers(): Handlers {
+  return createRegistry([
+    ['app', appHandlers],
+    ['workspace', workspaceHandlers],
+    ['sample', sampleHandlers],
+    ['customers', customerHandlers],
+    ['files', fileHandlers],
+  ]);
+}

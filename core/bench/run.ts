@@ -1,0 +1,52 @@
+// `npm run bench [-- NAME ...] [--customers N]`: runs benchmarks and prints one JSON object per
+// benchmark on stdout (progress goes to stderr). Each benchmark runs in a child process so its
+// peak RSS is its own.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+interface Benchmark {
+  name: string;
+  describe: string;
+  child: string;
+  args(options: Record<string, string | undefined>): string[];
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'sample',
+    describe: 'sample workspace generation: customers/s, events/s, peak RSS',
+    child: fileURLToPath(new URL('./sample-generation.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '100000'],
+  },
+];
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { customers: { type: 'string' } },
+});
+
+const chosen = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
+const unknown = positionals.filter((p) => !BENCHMARKS.some((b) => b.name === p));
+if (unknown.length) {
+  process.stderr.write(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${BENCHMARKS.map((b) => `${b.name} (${b.describe})`).join('; ')}\n`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const b of chosen) {
+  process.stderr.write(`bench ${b.name}: ${b.describe}\n`);
+  const res = spawnSync(process.execPath, ['--import', 'tsx', b.child, ...b.args(values)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (res.status !== 0) {
+    failed = true;
+    process.stdout.write(`${JSON.stringify({ benchmark: b.name, error: `exit ${res.status ?? res.signal}` })}\n`);
+    continue;
+  }
+  process.stdout.write(res.stdout.trim() + '\n');
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,120 @@
+// segwb: the headless shell over the same core functions the app uses.
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createCore } from './api/core.ts';
+import { startWebServer } from './api/http-server.ts';
+import { ApiError } from './api/contract.ts';
+import { appVersion, projectRoot, settingsDir, workspacesDir } from './app/paths.ts';
+import { openWorkspace } from './store/workspace.ts';
+import { workspaceInfo } from './workspace/info.ts';
+import { WorkspaceError } from './store/errors.ts';
+
+const USAGE = `segwb — Segment Workbench on the command line
+
+Usage:
+  segwb demo --customers N --out FILE [--seed S] [--months M]
+      Generate the sample workspace (seeded, offline) into FILE.
+  segwb info --workspace FILE
+      Print what a workspace holds, as JSON.
+  segwb web [--port N]
+      Serve the workbench for a browser on 127.0.0.1 and print its address.
+  segwb help
+`;
+
+class UsageError extends Error {}
+
+function intOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  return n;
+}
+
+function requireOption(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function demo(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { customers: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, months: { type: 'string' } },
+  });
+  const out = resolve(requireOption(values.out, 'out'));
+  const { runDemo } = await import('./sample/cli-demo.ts');
+  await runDemo(
+    {
+      customers: intOption(values.customers, 'customers', 20_000),
+      seed: intOption(values.seed, 'seed', 42),
+      months: intOption(values.months, 'months', 18),
+      out,
+    },
+    (line) => process.stdout.write(`${line}\n`),
+  );
+}
+
+function info(argv: string[]): void {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' } } });
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  try {
+    process.stdout.write(`${JSON.stringify(workspaceInfo(ws), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
+async function web(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
+  const staticDir = join(projectRoot, 'dist', 'renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new UsageError(`The renderer is not built (${staticDir} is missing): run \`npm run build\` or use \`npm run web\`.`);
+  }
+  const core = createCore({ homeDir: settingsDir(), defaultDir: workspacesDir(), appVersion: appVersion() });
+  const server = await startWebServer({ core, staticDir, port: intOption(values.port, 'port', 0) });
+  process.stdout.write(`Segment Workbench is running at ${server.openUrl}\n(open that address in a browser; Ctrl+C stops the server)\n`);
+  const stop = () => {
+    void server.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  try {
+    switch (verb) {
+      case 'demo':
+        await demo(rest);
+        return 0;
+      case 'info':
+        info(rest);
+        return 0;
+      case 'web':
+        await web(rest);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${verb}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`segwb: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof WorkspaceError || err instanceof ApiError) {
+      process.stderr.write(`segwb: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`segwb: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,14 @@
+// Forward-only migrations. Append new entries; never edit or reorder old ones.
+import * as m001 from './001-initial.ts';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  { id: 1, name: 'initial data model', sql: m001.sql + m001.indexes },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;

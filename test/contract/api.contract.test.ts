@@ -1,0 +1,257 @@
+// One contract suite, run against every transport the renderer can use: in-process and HTTP
+// (a real server on 127.0.0.1, real fetch, real SSE). The Electron IPC relay is covered by
+// electron/*.test.ts with the same core.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError, type ApiClient, type Progress } from '../../core/api/contract.ts';
+import { createCore, type Core } from '../../core/api/core.ts';
+import { createInProcessClient } from '../../core/api/in-process.ts';
+import { startWebServer } from '../../core/api/http-server.ts';
+import { createHttpClient } from '../../renderer/api/http-transport.ts';
+import { buildWorkspace } from '../support/fixtures.ts';
+import { tempDir } from '../support/temp.ts';
+
+interface Harness {
+  client: ApiClient;
+  close(): Promise<void>;
+}
+
+function newCore(root: string): Core {
+  return createCore({ homeDir: join(root, 'home'), defaultDir: join(root, 'workspaces'), appVersion: '9.9.9-test' });
+}
+
+const transports: Array<[string, (root: string) => Promise<Harness>]> = [
+  [
+    'in-process',
+    async (root) => {
+      const core = newCore(root);
+      return { client: createInProcessClient(core), close: async () => core.close() };
+    },
+  ],
+  [
+    'http',
+    async (root) => {
+      const core = newCore(root);
+      const staticDir = join(root, 'static');
+      mkdirSync(staticDir, { recursive: true });
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
+      const server = await startWebServer({ core, staticDir });
+      const client = createHttpClient({ baseUrl: server.url, token: server.token });
+      return {
+        client,
+        close: async () => {
+          client.close();
+          await server.close();
+          core.close();
+        },
+      };
+    },
+  ],
+];
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApiError);
+    return err as ApiError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe.each(transports)('API contract over %s', (_name, start) => {
+  const tmp = tempDir();
+  let h: Harness;
+  let api: ApiClient;
+  const fixture = join(tmp.dir, 'fixture.segwb');
+
+  beforeAll(async () => {
+    buildWorkspace(fixture).db.close();
+    h = await start(tmp.dir);
+    api = h.client;
+  });
+  afterAll(async () => {
+    await h.close();
+    tmp.cleanup();
+  });
+
+  it('app-info reports the version, the default folder and no open workspace', async () => {
+    const info = await api.send('app-info', {});
+    expect(info.version).toBe('9.9.9-test');
+    expect(info.defaultDir).toBe(join(tmp.dir, 'workspaces'));
+    expect(existsSync(info.defaultDir)).toBe(true);
+    expect(info.workspace).toBeNull();
+    expect(info.sampleDefaults).toEqual({ customers: 20000, seed: 42, months: 18 });
+  });
+
+  it('refuses work that needs a workspace when none is open', async () => {
+    const err = await apiError(api.send('customers-page', { offset: 0, limit: 10 }));
+    expect(err.code).toBe('no-workspace-open');
+    expect(err.message).toMatch(/No workspace is open/);
+  });
+
+  it('validates arguments at the boundary and names the field', async () => {
+    const err = await apiError(api.send('workspace-open', { path: '' }));
+    expect(err.code).toBe('invalid-args');
+    expect(err.issues?.[0]?.path).toBe('path');
+    expect(err.message).toMatch(/workspace-open: path: a file path is required/);
+
+    const err2 = await apiError(api.send('customers-page', { offset: -1, limit: 10 }));
+    expect(err2.code).toBe('invalid-args');
+    expect(err2.issues?.map((i) => i.path)).toContain('offset');
+
+    // Unknown keys are rejected, not silently ignored.
+    const err3 = await apiError(api.send('workspace-close', { force: true } as never));
+    expect(err3.code).toBe('invalid-args');
+  });
+
+  it('rejects an operation that does not exist', async () => {
+    const err = await apiError(api.send('workspace-destroy' as never, {} as never));
+    expect(err.code).toBe('unknown-operation');
+  });
+
+  it('creates a workspace, lists it as recent, and forgets it on request', async () => {
+    const path = join(tmp.dir, 'new.segwb');
+    const info = await api.send('workspace-create', { path, name: 'My shop' });
+    expect(info).toMatchObject({ path, name: 'My shop', customers: 0, events: 0, readonly: false, hasGroundTruth: false });
+    expect(await api.send('workspace-info', {})).toMatchObject({ path });
+    const recent = await api.send('workspace-recent', {});
+    expect(recent[0]).toMatchObject({ path, name: 'My shop', exists: true });
+
+    const dup = await apiError(api.send('workspace-create', { path }));
+    expect(dup.code).toBe('workspace-exists');
+
+    const after = await api.send('workspace-recent-forget', { path });
+    expect(after.find((r) => r.path === path)).toBeUndefined();
+    await api.send('workspace-close', {});
+    expect(await api.send('workspace-info', {})).toBeNull();
+  });
+
+  it('explains why a file cannot be opened, and keeps the open workspace', async () => {
+    await api.send('workspace-open', { path: fixture });
+    const missing = await apiError(api.send('workspace-open', { path: join(tmp.dir, 'nope.segwb') }));
+    expect(missing.code).toBe('workspace-not-found');
+    expect(missing.message).toContain('nope.segwb');
+
+    const text = join(tmp.dir, 'notes.segwb');
+    writeFileSync(text, 'hello');
+    const bad = await apiError(api.send('workspace-open', { path: text }));
+    expect(bad.code).toBe('not-a-workspace');
+    expect(bad.message).toContain('notes.segwb');
+
+    expect((await api.send('workspace-info', {}))?.path).toBe(fixture);
+  });
+
+  it('pages, sorts and filters customers', async () => {
+    const opened = await api.send('workspace-open', { path: fixture });
+    expect(opened).toMatchObject({ customers: 5, events: 13, name: 'Fixture shop' });
+
+    const byRevenue = await api.send('customers-page', { offset: 0, limit: 10, sort: { column: 'revenue', direction: 'desc' } });
+    expect(byRevenue.total).toBe(5);
+    expect(byRevenue.rows.map((r) => [r.customer_id, r.revenue])).toEqual([
+      ['C3', 250],
+      ['A1', 200],
+      ['E5', 45.5],
+      ['D4', 0],
+      ['B2', 0],
+    ]);
+    expect(byRevenue.rows[1]).toMatchObject({ purchases: 2, sessions: 1, events: 4, country: 'GB' });
+
+    // Pages of 2 cover everything exactly once.
+    const ids: string[] = [];
+    for (let offset = 0; offset < 5; offset += 2) {
+      const page = await api.send('customers-page', { offset, limit: 2, sort: { column: 'purchases', direction: 'asc' } });
+      ids.push(...page.rows.map((r) => r.customer_id));
+    }
+    expect(ids.slice().sort()).toEqual(['A1', 'B2', 'C3', 'D4', 'E5']);
+
+    const de = await api.send('customers-page', { offset: 0, limit: 10, filter: { country: 'DE' } });
+    expect(de.rows.map((r) => r.customer_id)).toEqual(['B2', 'C3']);
+
+    // User text is matched literally: % and _ are not wildcards.
+    const literal = await api.send('customers-page', { offset: 0, limit: 10, filter: { text: '100%_' } });
+    expect(literal.rows.map((r) => r.customer_id)).toEqual(['C3']);
+    const anyPercent = await api.send('customers-page', { offset: 0, limit: 10, filter: { text: '%' } });
+    expect(anyPercent.total).toBe(1);
+
+    const buyers = await api.send('customers-page', { offset: 0, limit: 10, filter: { minPurchases: 2 } });
+    expect(buyers.rows.map((r) => r.customer_id)).toEqual(['A1']);
+
+    expect(await api.send('customers-countries', {})).toEqual([
+      { country: 'DE', customers: 2 },
+      { country: 'GB', customers: 2 },
+      { country: 'FR', customers: 1 },
+    ]);
+  });
+
+  it('returns one customer and their timeline, newest first, filterable by type', async () => {
+    await api.send('workspace-open', { path: fixture });
+    const a1 = await api.send('customer-get', { customerId: 'A1' });
+    expect(a1).toMatchObject({ customer_id: 'A1', name: 'Ada Lovelace', email: 'a1@example.com', purchases: 2, revenue: 200 });
+    expect(a1.groundTruth).toEqual([]);
+
+    const t = await api.send('customer-timeline', { customerId: 'A1' });
+    expect(t.total).toBe(4);
+    expect(t.typeCounts).toEqual({ purchase: 2, session_start: 1, page_view: 1 });
+    const times = t.events.map((e) => e.ts);
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+    expect(t.events[0]).toMatchObject({ type: 'purchase', amount: 80 });
+
+    const purchases = await api.send('customer-timeline', { customerId: 'A1', types: ['purchase'] });
+    expect(purchases.total).toBe(2);
+    expect(purchases.events.every((e) => e.type === 'purchase')).toBe(true);
+
+    const err = await apiError(api.send('customer-get', { customerId: 'ZZZ' }));
+    expect(err.code).toBe('customer-not-found');
+  });
+
+  it('lists folders and workspace files for the file dialog', async () => {
+    mkdirSync(join(tmp.dir, 'sub'), { recursive: true });
+    const listing = await api.send('files-list', { dir: tmp.dir });
+    expect(listing.dir).toBe(tmp.dir);
+    const kinds = Object.fromEntries(listing.entries.map((e) => [e.name, e.kind]));
+    expect(kinds['sub']).toBe('dir');
+    expect(kinds['fixture.segwb']).toBe('workspace');
+    expect(kinds['notes.segwb']).toBe('workspace');
+    const err = await apiError(api.send('files-list', { dir: join(tmp.dir, 'does-not-exist') }));
+    expect(err.code).toBe('folder-unreadable');
+    expect(err.message).toMatch(/does-not-exist does not exist/);
+  });
+
+  it('creates a sample workspace in the background, reporting progress', async () => {
+    const path = join(tmp.dir, 'sample.segwb');
+    const seen: Progress[] = [];
+    const info = await api.send('sample-create', { path, customers: 400, seed: 7 }, { onProgress: (p) => seen.push(p) });
+    expect(info).toMatchObject({ path, customers: 400, hasGroundTruth: true });
+    expect(info.events).toBeGreaterThan(400 * 5);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((p) => p.jobId)).size).toBe(1);
+    const generating = seen.filter((p) => p.phase === 'Generating customers');
+    expect(generating.length).toBeGreaterThan(0);
+    for (let i = 1; i < generating.length; i++) expect(generating[i]!.done).toBeGreaterThanOrEqual(generating[i - 1]!.done);
+    expect(generating.at(-1)!.total).toBe(400);
+    // The new workspace is now the open one.
+    const page = await api.send('customers-page', { offset: 0, limit: 5 });
+    expect(page.total).toBe(400);
+  });
+
+  it('cancels a sample workspace and leaves no file behind', async () => {
+    const dir = join(tmp.dir, 'cancel');
+    mkdirSync(dir);
+    const path = join(dir, 'big.segwb');
+    const controller = new AbortController();
+    const err = await apiError(
+      api.send('sample-create', { path, customers: 300_000 }, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.done > 0) controller.abort();
+        },
+      }),
+    );
+    expect(err.code).toBe('cancelled');
+    // Give the worker a moment to remove its temporary file.
+    for (let i = 0; i < 50 && readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
