@@ -1,0 +1,27 @@
+// The object the preload exposes as `window.segwb`: the DesktopBridge and nothing more. Built from
+// an ipcRenderer-like object so it is tested with a fake. Listeners never see the IPC event, which
+// would hand the page a path back to ipcRenderer.
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import type { DesktopBridge, MenuCommand, Progress, WireResult } from '../core/api/contract.ts';
+import { CHANNELS } from './channels.ts';
+
+export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
+
+function subscribe<T>(ipc: BridgeIpc, channel: string, listener: (value: T) => void): () => void {
+  const handler = (_event: IpcRendererEvent, value: T) => listener(value);
+  ipc.on(channel, handler);
+  return () => {
+    ipc.removeListener(channel, handler);
+  };
+}
+
+export function createBridge(ipc: BridgeIpc): DesktopBridge {
+  return {
+    send: (name: string, args: unknown, jobId: string): Promise<WireResult> => ipc.invoke(CHANNELS.send, name, args, jobId),
+    cancel: (jobId: string): void => ipc.send(CHANNELS.cancel, jobId),
+    onProgress: (listener: (p: Progress) => void) => subscribe(ipc, CHANNELS.progress, listener),
+    pickWorkspace: (mode: 'open' | 'create', suggestedName?: string): Promise<string | null> =>
+      ipc.invoke(CHANNELS.pickWorkspace, mode, suggestedName),
+    onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(ipc, CHANNELS.menuCommand, listener),
+  };
+}

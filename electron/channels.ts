@@ -1,0 +1,13 @@
+// IPC channel names shared by main and preload. One place, so a typo cannot silently split the two sides.
+export const CHANNELS = {
+  /** invoke(name, args, jobId) -> WireResult */
+  send: 'segwb:send',
+  /** send(jobId) */
+  cancel: 'segwb:cancel',
+  /** main -> page: Progress */
+  progress: 'segwb:progress',
+  /** invoke(mode, suggestedName?) -> string | null */
+  pickWorkspace: 'segwb:pick-workspace',
+  /** main -> page: MenuCommand */
+  menuCommand: 'segwb:menu-command',
+} as const;

@@ -1,0 +1,57 @@
+// Native open/save dialogs for workspace files (*.segwb). The option building is pure; the
+// caller passes Electron's dialog and the window the dialog belongs to.
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { join } from 'node:path';
+import type { PickMode } from './ipc.ts';
+
+export const WORKSPACE_EXTENSION = 'segwb';
+const FILTERS = [{ name: 'Segment Workbench workspace', extensions: [WORKSPACE_EXTENSION] }];
+
+/** A file name the user's suggested workspace name can safely become (no folders, no reserved characters). */
+export function safeFileName(name: string | undefined): string {
+  const cleaned = (name ?? '')
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => !/^\.+$/.test(word))
+    .join(' ')
+    .trim()
+    .replace(/^\.+/, '')
+    .slice(0, 120)
+    .trim();
+  return cleaned || 'Workspace';
+}
+
+export function withWorkspaceExtension(path: string): string {
+  return path.toLowerCase().endsWith(`.${WORKSPACE_EXTENSION}`) ? path : `${path}.${WORKSPACE_EXTENSION}`;
+}
+
+export function openDialogOptions(defaultDir: string): OpenDialogOptions {
+  return { title: 'Open Workspace', defaultPath: defaultDir, filters: FILTERS, properties: ['openFile'] };
+}
+
+export function saveDialogOptions(defaultDir: string, suggestedName: string | undefined): SaveDialogOptions {
+  return {
+    title: 'New Workspace',
+    buttonLabel: 'Create',
+    defaultPath: join(defaultDir, `${safeFileName(suggestedName)}.${WORKSPACE_EXTENSION}`),
+    filters: FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
+export async function pickWorkspace(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  window: BrowserWindow | null,
+  defaultDir: string,
+  mode: PickMode,
+  suggestedName?: string,
+): Promise<string | null> {
+  if (mode === 'open') {
+    const options = openDialogOptions(defaultDir);
+    const r = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const options = saveDialogOptions(defaultDir, suggestedName);
+  const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : withWorkspaceExtension(r.filePath);
+}
