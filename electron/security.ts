@@ -2,24 +2,10 @@
 // Content-Security-Policy every response carries, which URLs count as "the app", which requests
 // may leave the machine (none) and which permissions a page may get.
 import type { WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../core/api/csp.ts';
 
-/**
- * 'self' covers the bundled files loaded over file://. Inline styles are allowed because ECharts and
- * React set style attributes; scripts are never inline or eval'd. No network origin is listed:
- * the app is offline by design.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** One policy for every shell (core/api/csp.ts); 'self' covers the bundled files loaded over file://. */
+export { CONTENT_SECURITY_POLICY };
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {

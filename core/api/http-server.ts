@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Progress, WireResult } from './contract.ts';
 import { toApiError, type Core } from './core.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 export interface WebServerOptions {
   core: Core;
@@ -46,19 +47,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** The same policy the Electron window gets: nothing but this origin, ever. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const ERROR_STATUS: Record<string, number> = {
   'invalid-args': 400,
