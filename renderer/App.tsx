@@ -1,0 +1,84 @@
+// The application frame: navigation, top bar, the current view, and the app-wide overlays
+// (dialogs, toasts). Also wires the keyboard shortcuts, the desktop menu and the theme.
+import { useEffect } from 'react';
+import { useApp } from './store/index.ts';
+import { resolvedTheme } from './store/uiSlice.ts';
+import { NavRail } from './components/NavRail.tsx';
+import { TopBar } from './components/TopBar.tsx';
+import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { ConnectionLost } from './components/ConnectionLost.tsx';
+import { Welcome } from './views/welcome/Welcome.tsx';
+import { DataView } from './views/data/DataView.tsx';
+import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
+import { SampleDialog } from './views/sample/SampleDialog.tsx';
+import { FileDialog } from './views/files/FileDialog.tsx';
+import { useMenuCommands, useSystemTheme, useViewShortcuts } from './hooks/useAppShortcuts.ts';
+import { viewInfo } from './lib/views.ts';
+
+function useDocumentTheme() {
+  const mode = useApp(resolvedTheme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = mode;
+  }, [mode]);
+}
+
+function useDocumentTitle() {
+  const name = useApp((s) => s.workspace?.name);
+  useEffect(() => {
+    document.title = name ? `${name} — Segment Workbench` : 'Segment Workbench';
+  }, [name]);
+}
+
+function CurrentView() {
+  const view = useApp((s) => s.view);
+  const workspace = useApp((s) => s.workspace);
+  const booting = useApp((s) => s.booting);
+  if (booting) {
+    return (
+      <div className="booting muted" role="status">
+        <span className="spinner" /> Starting…
+      </div>
+    );
+  }
+  let content;
+  if (view === 'data') content = workspace ? <DataView key={workspace.path} /> : <Welcome />;
+  else content = <PlaceholderView id={view} />;
+  return (
+    <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>
+      {content}
+    </ErrorBoundary>
+  );
+}
+
+export function App() {
+  const connectionError = useApp((s) => s.connectionError);
+  useSystemTheme();
+  useDocumentTheme();
+  useDocumentTitle();
+  useViewShortcuts();
+  useMenuCommands();
+
+  useEffect(() => {
+    void useApp.getState().init();
+  }, []);
+
+  if (connectionError) return <ConnectionLost detail={connectionError} />;
+
+  return (
+    <div className="app">
+      <NavRail />
+      <div className="app-main">
+        <TopBar />
+        <ErrorBanner />
+        <main className="view" id="main">
+          <CurrentView />
+        </main>
+      </div>
+      <SampleDialog />
+      <FileDialog />
+      <Toasts />
+    </div>
+  );
+}

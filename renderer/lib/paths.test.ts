@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { baseName, breadcrumbs, dirName, joinPath, withWorkspaceExt } from './paths.ts';
+
+describe('paths', () => {
+  it('joins with the separator the folder uses', () => {
+    expect(joinPath('/home/ana', 'sample.segwb')).toBe('/home/ana/sample.segwb');
+    expect(joinPath('/', 'x.segwb')).toBe('/x.segwb');
+    expect(joinPath('C:\\Users\\ana', 'x.segwb')).toBe('C:\\Users\\ana\\x.segwb');
+  });
+
+  it('splits names and folders', () => {
+    expect(baseName('/a/b/c.segwb')).toBe('c.segwb');
+    expect(baseName('C:\\a\\b.segwb')).toBe('b.segwb');
+    expect(dirName('/a/b/c.segwb')).toBe('/a/b');
+    expect(dirName('/c.segwb')).toBe('/');
+    expect(dirName('C:\\c.segwb')).toBe('C:\\');
+  });
+
+  it('adds the workspace extension when missing', () => {
+    expect(withWorkspaceExt('q3')).toBe('q3.segwb');
+    expect(withWorkspaceExt('q3.SEGWB')).toBe('q3.SEGWB');
+    expect(withWorkspaceExt('  ')).toBe('');
+  });
+
+  it('builds breadcrumbs for POSIX and Windows paths', () => {
+    expect(breadcrumbs('/home/ana')).toEqual([
+      { label: '/', path: '/' },
+      { label: 'home', path: '/home' },
+      { label: 'ana', path: '/home/ana' },
+    ]);
+    expect(breadcrumbs('C:\\Users\\ana')).toEqual([
+      { label: 'C:', path: 'C:\\' },
+      { label: 'Users', path: 'C:\\Users' },
+      { label: 'ana', path: 'C:\\Users\\ana' },
+    ]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS } from '../../core/api/contract.ts';
+import { VIEW_IDS, VIEWS, viewForMenuCommand, viewForShortcut } from './views.ts';
+
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+});
+
+describe('views', () => {
+  it('lists seven views in navigation order', () => {
+    expect(VIEWS.map((v) => v.id)).toEqual([...VIEW_IDS]);
+    expect(VIEWS).toHaveLength(7);
+  });
+
+  it('maps Ctrl/Cmd+1..7 to views', () => {
+    expect(viewForShortcut(key('1', { ctrlKey: true }))).toBe('data');
+    expect(viewForShortcut(key('7', { metaKey: true }))).toBe('export');
+    expect(viewForShortcut(key('8', { ctrlKey: true }))).toBeNull();
+    expect(viewForShortcut(key('1'))).toBeNull();
+    expect(viewForShortcut(key('1', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+
+  it('handles every go-* menu command', () => {
+    const go = MENU_COMMANDS.filter((c) => c.startsWith('go-'));
+    expect(go.map(viewForMenuCommand)).toEqual([...VIEW_IDS]);
+    expect(viewForMenuCommand('open-workspace')).toBeNull();
+  });
+});

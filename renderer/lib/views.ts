@@ -1,0 +1,97 @@
+// The seven views of the workbench, in navigation order. Ctrl/Cmd+1..7 and the desktop menu's
+// go-* commands address them by position and id.
+import type { MenuCommand } from '../../core/api/contract.ts';
+import type { IconName } from '../components/Icon.tsx';
+
+export const VIEW_IDS = ['data', 'signals', 'clusters', 'rules', 'migration', 'economics', 'export'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export interface ViewInfo {
+  id: ViewId;
+  label: string;
+  icon: IconName;
+  /** What the view is for, shown in its empty state and as the nav tooltip. */
+  summary: string;
+  /** What it needs before it can show anything. */
+  needs: string;
+}
+
+export const VIEWS: readonly ViewInfo[] = [
+  {
+    id: 'data',
+    label: 'Data',
+    icon: 'table',
+    summary: 'Browse every customer with their activity totals, and open one to read their full event timeline.',
+    needs: 'Needs a workspace.',
+  },
+  {
+    id: 'signals',
+    label: 'Signals & Phases',
+    icon: 'signal',
+    summary:
+      'Turn raw events into behavioural signals as of a date — recency, frequency, engagement, visits to pricing or returns pages — tune their weights, and place customers in funnel phases with adjustable thresholds.',
+    needs: 'Needs a workspace with customer events.',
+  },
+  {
+    id: 'clusters',
+    label: 'Clusters',
+    icon: 'clusters',
+    summary:
+      'Cluster customers on their signals, see how many segments the data supports, and explore each cluster’s profile, size, value and typical members.',
+    needs: 'Needs a workspace with computed signals.',
+  },
+  {
+    id: 'rules',
+    label: 'Rules & Compare',
+    icon: 'rules',
+    summary:
+      'Define rule-based segments (RFM, lifecycle or your own conditions), score propensity to buy, churn and lifetime value, and compare the AI clusters with your rules side by side.',
+    needs: 'Needs a workspace with computed signals.',
+  },
+  {
+    id: 'migration',
+    label: 'Migration',
+    icon: 'migration',
+    summary:
+      'Follow customers as they move between segments from one snapshot to the next, and see which flows grow, stall or leak.',
+    needs: 'Needs a workspace with at least two snapshots.',
+  },
+  {
+    id: 'economics',
+    label: 'Economics',
+    icon: 'economics',
+    summary:
+      'Weigh each segment’s size, value and cost to win, then record where to compete, where to maintain and where not to compete — with the rationale.',
+    needs: 'Needs a workspace with segments.',
+  },
+  {
+    id: 'export',
+    label: 'Export',
+    icon: 'export',
+    summary:
+      'Export segment definitions and memberships that a warehouse, an email tool or an ad platform can re-evaluate on their own data.',
+    needs: 'Needs a workspace with segments.',
+  },
+];
+
+export function viewInfo(id: ViewId): ViewInfo {
+  return VIEWS.find((v) => v.id === id) ?? VIEWS[0]!;
+}
+
+/** Ctrl/Cmd + digit → view; null for anything else. */
+export function viewForShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): ViewId | null {
+  if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
+  if (!/^[1-7]$/.test(e.key)) return null;
+  return VIEW_IDS[Number(e.key) - 1] ?? null;
+}
+
+export function viewForMenuCommand(cmd: MenuCommand): ViewId | null {
+  if (!cmd.startsWith('go-')) return null;
+  const id = cmd.slice(3);
+  return (VIEW_IDS as readonly string[]).includes(id) ? (id as ViewId) : null;
+}
+
+/** "Ctrl+1" or "⌘1" for tooltips. */
+export function shortcutLabel(index: number, mac: boolean): string {
+  return mac ? `⌘${index + 1}` : `Ctrl+${index + 1}`;
+}

@@ -1,0 +1,20 @@
+// The renderer's store. Components select state and call actions; only actions talk to the API.
+import { create } from 'zustand';
+import type { AppState } from './types.ts';
+import { createWorkspaceSlice } from './workspaceSlice.ts';
+import { createCustomersSlice } from './customersSlice.ts';
+import { createTimelineSlice } from './timelineSlice.ts';
+import { createUiSlice } from './uiSlice.ts';
+import { createNoticesSlice } from './noticesSlice.ts';
+import { createFileDialogSlice } from './fileDialogSlice.ts';
+
+export const useApp = create<AppState>()((...a) => ({
+  ...createWorkspaceSlice(...a),
+  ...createCustomersSlice(...a),
+  ...createTimelineSlice(...a),
+  ...createUiSlice(...a),
+  ...createNoticesSlice(...a),
+  ...createFileDialogSlice(...a),
+}));
+
+export type { AppState } from './types.ts';
