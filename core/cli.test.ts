@@ -1,0 +1,60 @@
+// The segwb command as a user runs it: a real process, real files, exit codes and output.
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from '../test/support/temp.ts';
+
+const bin = fileURLToPath(new URL('./bin/segwb.mjs', import.meta.url));
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+
+const segwb = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('segwb', () => {
+  it('demo writes a sample workspace and info describes it', () => {
+    const out = tmp.file('demo.segwb');
+    const demo = segwb('demo', '--customers', '300', '--seed', '3', '--out', out);
+    expect(demo.status, demo.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const summary = JSON.parse(demo.stdout.trim().split('\n').at(-1)!);
+    expect(summary).toMatchObject({ customers: 300 });
+
+    const info = JSON.parse(execFileSync(process.execPath, [bin, 'info', '--workspace', out], { encoding: 'utf8' }));
+    expect(info).toMatchObject({ customers: 300, hasGroundTruth: true, readonly: false, events: summary.events });
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    const out = tmp.file('exists.segwb');
+    writeFileSync(out, 'mine');
+    const r = segwb('demo', '--customers', '50', '--out', out);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/exists\.segwb already exists/);
+  });
+
+  it('explains a file that is not a workspace, with exit code 1', () => {
+    const bad = tmp.file('bad.segwb');
+    writeFileSync(bad, 'not sqlite');
+    const r = segwb('info', '--workspace', bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('bad.segwb is not a Segment Workbench workspace');
+  });
+
+  it('answers usage mistakes with exit code 2 and the usage text', () => {
+    const unknown = segwb('frobnicate');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
+    const missing = segwb('demo', '--customers', '10');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/--out is required/);
+    const notNumber = segwb('demo', '--customers', 'many', '--out', tmp.file('x.segwb'));
+    expect(notNumber.status).toBe(2);
+    expect(notNumber.stderr).toMatch(/--customers must be a whole number, got "many"/);
+  });
+
+  it('prints help', () => {
+    const r = segwb('help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/segwb demo --customers N --out FILE/);
+  });
+});
