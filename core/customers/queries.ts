@@ -74,11 +74,30 @@ export function customersPage(
   const column = COLUMN_SQL[sort.column];
   const tieBreak = `${column.slice(0, 2)}customer_id`;
   const order = sort.column === 'customer_id' ? `${column} ${dir}` : `${column} ${dir}, ${tieBreak} ${dir}`;
-  const rows = db.all<CustomerRow>(`SELECT ${SELECT_ROW} ${FROM} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [
-    ...where.params,
-    args.limit,
-    args.offset,
-  ]);
+  let rows: CustomerRow[];
+  if (where.sql) {
+    rows = db.all<CustomerRow>(`SELECT ${SELECT_ROW} ${FROM} ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+      ...where.params,
+      args.limit,
+      args.offset,
+    ]);
+  } else {
+    // Without a filter, skip OFFSET rows inside the covering (column, customer_id) index of the
+    // table that owns the sort column, and join only the page: at offset 900,000 of 1M customers
+    // this is several times faster than joining every skipped row. CROSS JOIN pins the page as
+    // the outer loop: with LIMIT as a bound parameter the planner otherwise scans all of s.
+    const table = column.startsWith('c.') ? 'customers' : 'customer_stats';
+    const bare = column.slice(2);
+    const inner = sort.column === 'customer_id' ? `customer_id ${dir}` : `${bare} ${dir}, customer_id ${dir}`;
+    rows = db.all<CustomerRow>(
+      `SELECT ${SELECT_ROW}
+       FROM (SELECT customer_id FROM ${table} ORDER BY ${inner} LIMIT ? OFFSET ?) page
+       CROSS JOIN customer_stats s ON s.customer_id = page.customer_id
+       CROSS JOIN customers c ON c.customer_id = page.customer_id
+       ORDER BY ${order}`,
+      [args.limit, args.offset],
+    );
+  }
   return { total, offset: args.offset, rows };
 }
 
