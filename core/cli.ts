@@ -9,6 +9,8 @@ import { appVersion, projectRoot, settingsDir, workspacesDir } from './app/paths
 import { openWorkspace } from './store/workspace.ts';
 import { workspaceInfo } from './workspace/info.ts';
 import { WorkspaceError } from './store/errors.ts';
+import { ImportError } from './import/errors.ts';
+import type { Delimiter } from './import/types.ts';
 
 const USAGE = `segwb — Segment Workbench on the command line
 
@@ -17,6 +19,9 @@ Usage:
       Generate the sample workspace (seeded, offline) into FILE.
   segwb info --workspace FILE
       Print what a workspace holds, as JSON.
+  segwb import FILE --workspace WS [--kind events|orders|customers] [--mapping M.json]
+               [--skip-bad] [--allow-reimport] [--delimiter ,|;|tab|pipe|whitespace] [--no-header]
+      Import a CSV/TSV/whitespace/JSON Lines/XLSX file; all or nothing unless --skip-bad.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -64,6 +69,47 @@ function info(argv: string[]): void {
   }
 }
 
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\\t': '\t', '|': '|', pipe: '|', whitespace: 'whitespace' };
+
+async function importFile(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      kind: { type: 'string' },
+      mapping: { type: 'string' },
+      'skip-bad': { type: 'boolean', default: false },
+      'allow-reimport': { type: 'boolean', default: false },
+      delimiter: { type: 'string' },
+      'no-header': { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('name the file to import');
+  const kind = values.kind;
+  if (kind !== undefined && kind !== 'events' && kind !== 'orders' && kind !== 'customers') {
+    throw new UsageError(`--kind must be events, orders or customers, got "${kind}"`);
+  }
+  const delimiter = values.delimiter === undefined ? undefined : DELIMITERS[values.delimiter];
+  if (values.delimiter !== undefined && !delimiter) throw new UsageError(`--delimiter must be one of ${Object.keys(DELIMITERS).join(' ')}`);
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runImportFromCli } = await import('./import/cli-import.ts');
+  try {
+    const summary = await runImportFromCli(ws, resolve(file), {
+      kind,
+      delimiter,
+      hasHeader: values['no-header'] ? false : undefined,
+      mappingFile: values.mapping ? resolve(values.mapping) : undefined,
+      skipBadRows: values['skip-bad'] ?? false,
+      allowReimport: values['allow-reimport'] ?? false,
+    });
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -96,6 +142,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'web':
         await web(rest);
         return 0;
+      case 'import':
+        await importFile(rest);
+        return 0;
       case undefined:
       case 'help':
       case '--help':
@@ -110,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`segwb: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (err instanceof WorkspaceError || err instanceof ApiError) {
+    if (err instanceof WorkspaceError || err instanceof ApiError || err instanceof ImportError) {
       process.stderr.write(`segwb: ${err.message}\n`);
       return 1;
     }

@@ -3,6 +3,10 @@
 // type of its result. This file is pure (zod + types): the renderer imports its types, core
 // implements it, and every transport (in-process, HTTP, Electron IPC) carries it unchanged.
 import { z } from 'zod';
+import type { ImportPreview, ImportSummary } from '../import/types.ts';
+import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
+
+export type { ImportPreview, ImportSummary, ColumnMapping, FileFormat, ImportKind, DateDetection, RowProblem } from '../import/types.ts';
 
 // ---------- shared result types ----------
 
@@ -136,6 +140,33 @@ export interface Progress {
   etaMs: number | null;
 }
 
+/** One row of the import history. */
+export interface ImportRecord {
+  importId: number;
+  kind: string;
+  file: string | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  startedAt: number;
+  finishedAt: number | null;
+  sizeBytes: number | null;
+  rowsRead: number;
+  rowsImported: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  customersAdded: number;
+  eventsAdded: number;
+  rejectedReport: string | null;
+  durationMs: number | null;
+  message: string | null;
+}
+
+export interface SavedMapping {
+  name: string;
+  kind: string;
+  savedAt: number;
+  mapping: z.infer<typeof mappingSchema>;
+}
+
 // ---------- argument schemas ----------
 
 const path = z.string().trim().min(1, 'a file path is required');
@@ -155,6 +186,30 @@ export const customerFilterSchema = z.object({
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
 const empty = z.object({}).strict();
+
+const importKind = z.enum(['customers', 'orders', 'events']);
+const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
+const delimiter = z.enum([',', ';', '\t', '|', 'whitespace']);
+const personalPolicy = z.enum(['keep', 'hash', 'drop']);
+const targetField = z.enum([...new Set<string>([...CUSTOMER_FIELDS, ...ORDER_FIELDS, ...EVENT_FIELDS])] as [string, ...string[]]);
+
+export const formatSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('delimited'), encoding, bomBytes: z.number().int().min(0).max(3), delimiter, hasHeader: z.boolean() }).strict(),
+  z.object({ type: z.literal('jsonl'), encoding, bomBytes: z.number().int().min(0).max(3) }).strict(),
+  z.object({ type: z.literal('xlsx'), sheet: z.string().min(1), hasHeader: z.boolean() }).strict(),
+]);
+
+export const mappingSchema = z
+  .object({
+    kind: importKind,
+    fields: z.partialRecord(targetField, z.string().min(1)),
+    dateFormat: z.enum(['iso', 'epoch-s', 'epoch-ms', 'yyyymmdd', 'dmy', 'mdy']),
+    timezone: z.string().min(1).max(64),
+    personal: z.object({ email: personalPolicy, phone: personalPolicy, name: personalPolicy }).strict(),
+    ignore: z.array(z.string()),
+    decimalComma: z.boolean().optional(),
+  })
+  .strict();
 
 interface OpSpec<A extends z.ZodType, R> {
   args: A;
@@ -216,6 +271,40 @@ export const contract = {
   ),
 
   'files-list': op<DirListing>()(z.object({ dir: z.string().optional() }).strict()),
+
+  'import-preview': op<ImportPreview>()(
+    z
+      .object({
+        path,
+        kind: importKind.optional(),
+        encoding: encoding.optional(),
+        delimiter: delimiter.optional(),
+        hasHeader: z.boolean().optional(),
+        sheet: z.string().optional(),
+        mapping: mappingSchema.optional(),
+      })
+      .strict(),
+  ),
+  'import-run': op<ImportSummary>()(
+    z
+      .object({
+        path,
+        format: formatSchema,
+        columns: z.array(z.string()).min(1),
+        mapping: mappingSchema,
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the SHA-256 from import-preview'),
+        skipBadRows: z.boolean().default(false),
+        allowReimport: z.boolean().default(false),
+      })
+      .strict(),
+    { long: true },
+  ),
+  'imports-list': op<ImportRecord[]>()(empty),
+  'import-mappings-list': op<SavedMapping[]>()(empty),
+  'import-mapping-save': op<SavedMapping[]>()(z.object({ name: z.string().trim().min(1).max(100), mapping: mappingSchema }).strict()),
+  'customer-erase': op<{ customerId: string; rowsDeleted: Record<string, number> }>()(
+    z.object({ customerId: z.string().min(1) }).strict(),
+  ),
 } as const;
 
 // ---------- derived types ----------

@@ -5,6 +5,7 @@ import { workspaceHandlers } from '../workspace/handlers.ts';
 import { sampleHandlers } from '../sample/handlers.ts';
 import { customerHandlers } from '../customers/handlers.ts';
 import { fileHandlers } from '../files/handlers.ts';
+import { importHandlers } from '../import/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -13,5 +14,6 @@ export function allHandlers(): Handlers {
     ['sample', sampleHandlers],
     ['customers', customerHandlers],
     ['files', fileHandlers],
+    ['import', importHandlers],
   ]);
 }
