@@ -4,6 +4,8 @@ import type { MenuCommand, Progress } from '../core/api/contract.ts';
 import { createBridge, type BridgeIpc } from './bridge.ts';
 import { CHANNELS } from './channels.ts';
 
+const noPath = (): string => '';
+
 /** An ipcRenderer stand-in: records invoke/send, and lets the test emit main -> page messages. */
 function fakeIpc() {
   const emitter = new EventEmitter();
@@ -32,27 +34,27 @@ const progress: Progress = { jobId: 'job-1', phase: 'Generating customers', done
 
 describe('createBridge', () => {
   it('exposes exactly the DesktopBridge functions and nothing else', () => {
-    const bridge = createBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'onMenuCommand', 'onProgress', 'pickWorkspace', 'send']);
+    const bridge = createBridge(fakeIpc().ipc, noPath);
+    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'onMenuCommand', 'onProgress', 'pathForFile', 'pickWorkspace', 'send']);
     for (const v of Object.values(bridge)) expect(typeof v).toBe('function');
   });
 
   it('send invokes the send channel with name, args and jobId and returns the WireResult', async () => {
     const { ipc, invoked } = fakeIpc();
-    await expect(createBridge(ipc).send('workspace-open', { path: '/a.segwb' }, 'job-1')).resolves.toEqual({ ok: true, result: 'done' });
+    await expect(createBridge(ipc, noPath).send('workspace-open', { path: '/a.segwb' }, 'job-1')).resolves.toEqual({ ok: true, result: 'done' });
     expect(invoked).toEqual([[CHANNELS.send, 'workspace-open', { path: '/a.segwb' }, 'job-1']]);
   });
 
   it('cancel is a one-way message', () => {
     const { ipc, sent, invoked } = fakeIpc();
-    expect(createBridge(ipc).cancel('job-9')).toBeUndefined();
+    expect(createBridge(ipc, noPath).cancel('job-9')).toBeUndefined();
     expect(sent).toEqual([[CHANNELS.cancel, 'job-9']]);
     expect(invoked).toEqual([]);
   });
 
   it('pickWorkspace invokes the dialog channel with mode and suggested name', async () => {
     const { ipc, invoked } = fakeIpc();
-    const bridge = createBridge(ipc);
+    const bridge = createBridge(ipc, noPath);
     await expect(bridge.pickWorkspace('create', 'Q3 customers')).resolves.toBe('/docs/a.segwb');
     await bridge.pickWorkspace('open');
     expect(invoked).toEqual([
@@ -64,7 +66,7 @@ describe('createBridge', () => {
   it('onProgress delivers the progress (never the IPC event) until unsubscribed', () => {
     const { ipc, fromMain, emitter } = fakeIpc();
     const seen: unknown[][] = [];
-    const off = createBridge(ipc).onProgress((...args: unknown[]) => seen.push(args));
+    const off = createBridge(ipc, noPath).onProgress((...args: unknown[]) => seen.push(args));
     fromMain(CHANNELS.progress, progress);
     off();
     fromMain(CHANNELS.progress, progress);
@@ -74,7 +76,7 @@ describe('createBridge', () => {
 
   it('onMenuCommand delivers menu commands until unsubscribed, independently per listener', () => {
     const { ipc, fromMain } = fakeIpc();
-    const bridge = createBridge(ipc);
+    const bridge = createBridge(ipc, noPath);
     const a: MenuCommand[] = [];
     const b: MenuCommand[] = [];
     const offA = bridge.onMenuCommand((c) => a.push(c));
@@ -84,5 +86,16 @@ describe('createBridge', () => {
     fromMain(CHANNELS.menuCommand, 'go-data');
     expect(a).toEqual(['open-workspace']);
     expect(b).toEqual(['open-workspace', 'go-data']);
+  });
+
+  it('passes dropped files to webUtils for their path, and nothing else', () => {
+    const seen: unknown[] = [];
+    const bridge = createBridge(fakeIpc().ipc, (file) => {
+      seen.push(file);
+      return '/home/ana/orders.csv';
+    });
+    const file = { name: 'orders.csv' } as unknown as File;
+    expect(bridge.pathForFile(file)).toBe('/home/ana/orders.csv');
+    expect(seen).toEqual([file]);
   });
 });

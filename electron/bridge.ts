@@ -6,6 +6,8 @@ import type { DesktopBridge, MenuCommand, Progress, WireResult } from '../core/a
 import { CHANNELS } from './channels.ts';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
+/** Electron's webUtils.getPathForFile: the only way a sandboxed page learns a dropped file's path. */
+export type PathForFile = (file: File) => string;
 
 function subscribe<T>(ipc: BridgeIpc, channel: string, listener: (value: T) => void): () => void {
   const handler = (_event: IpcRendererEvent, value: T) => listener(value);
@@ -15,7 +17,7 @@ function subscribe<T>(ipc: BridgeIpc, channel: string, listener: (value: T) => v
   };
 }
 
-export function createBridge(ipc: BridgeIpc): DesktopBridge {
+export function createBridge(ipc: BridgeIpc, pathForFile: PathForFile): DesktopBridge {
   return {
     send: (name: string, args: unknown, jobId: string): Promise<WireResult> => ipc.invoke(CHANNELS.send, name, args, jobId),
     cancel: (jobId: string): void => ipc.send(CHANNELS.cancel, jobId),
@@ -23,5 +25,6 @@ export function createBridge(ipc: BridgeIpc): DesktopBridge {
     pickWorkspace: (mode: 'open' | 'create', suggestedName?: string): Promise<string | null> =>
       ipc.invoke(CHANNELS.pickWorkspace, mode, suggestedName),
     onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(ipc, CHANNELS.menuCommand, listener),
+    pathForFile: (file: File): string => pathForFile(file),
   };
 }

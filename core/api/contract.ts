@@ -386,4 +386,6 @@ export interface DesktopBridge {
   /** Native open/save dialog for a workspace file; null when the user cancels. */
   pickWorkspace(mode: 'open' | 'create', suggestedName?: string): Promise<string | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The file-system path of a file dropped on or picked in the page (Electron's webUtils). */
+  pathForFile(file: File): string;
 }

@@ -4,7 +4,8 @@
 // non-browser clients), a Host check and an Origin check on every API request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Progress, WireResult } from './contract.ts';
@@ -125,7 +126,25 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     return given !== null && sameToken(given, token);
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  /**
+   * The browser cannot tell the server where a dropped file lives, so the page sends its bytes and
+   * gets back the path of a copy in the app's uploads folder; imports then read that path.
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const dir = join(options.core.session.options.homeDir, 'uploads');
+    mkdirSync(dir, { recursive: true });
+    const name = (url.searchParams.get('name') ?? 'upload').replace(/[^\w.\- ]+/g, '_').replace(/\.{2,}/g, '.').slice(-120) || 'upload';
+    const target = join(dir, `${Date.now()}-${randomBytes(3).toString('hex')}-${name}`);
+    try {
+      await pipeline(req, createWriteStream(target));
+      sendJson(res, 200, { ok: true, result: { path: target, bytes: statSync(target).size } } satisfies WireResult);
+    } catch (err) {
+      rmSync(target, { force: true });
+      sendJson(res, 500, { ok: false, error: { code: 'upload-failed', message: `The file could not be received: ${(err as Error).message}` } });
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, url: URL): Promise<void> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       sendJson(res, 403, { ok: false, error: { code: 'forbidden-origin', message: `Requests from ${origin} are not allowed.` } });
@@ -147,6 +166,10 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       res.write(': connected\n\n');
       progressClients.add(res);
       req.on('close', () => progressClients.delete(res));
+      return;
+    }
+    if (path === '/api/upload' && req.method === 'POST') {
+      await receiveUpload(req, res, url);
       return;
     }
     if (req.method !== 'POST') {
@@ -247,7 +270,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname).catch((err: unknown) => {
+      handleApi(req, res, url.pathname, url).catch((err: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: toApiError(err).toJSON() });
         else res.end();
       });

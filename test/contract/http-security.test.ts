@@ -151,3 +151,37 @@ describe('browser shell server', () => {
     controller.abort();
   });
 });
+
+describe('file upload (browser shell drop target)', () => {
+  it('stores the bytes in the uploads folder and answers with the path', async () => {
+    const body = 'customer_id,timestamp,event\nc1,2024-01-01T00:00:00Z,login\n';
+    const res = await fetch(`${server.url}/api/upload?name=${encodeURIComponent('my orders (1).csv')}`, {
+      method: 'POST',
+      headers: { 'x-segwb-token': server.token, 'content-type': 'application/octet-stream' },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const wire = (await res.json()) as { ok: boolean; result: { path: string; bytes: number } };
+    expect(wire.result.path.startsWith(join(tmp.file('home'), 'uploads'))).toBe(true);
+    expect(wire.result.path).toMatch(/my orders _1_\.csv$/);
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(wire.result.path, 'utf8')).toBe(body);
+    expect(wire.result.bytes).toBe(body.length);
+  });
+
+  it('needs the token like every API call', async () => {
+    const res = await fetch(`${server.url}/api/upload?name=x.csv`, { method: 'POST', body: 'x' });
+    expect(res.status).toBe(401);
+  });
+
+  it('cannot escape the uploads folder through the name', async () => {
+    const res = await fetch(`${server.url}/api/upload?name=${encodeURIComponent('../../etc/passwd')}`, {
+      method: 'POST',
+      headers: { 'x-segwb-token': server.token },
+      body: 'x',
+    });
+    const wire = (await res.json()) as { result: { path: string } };
+    expect(wire.result.path.startsWith(join(tmp.file('home'), 'uploads'))).toBe(true);
+    expect(wire.result.path).not.toContain('..');
+  });
+});
