@@ -85,6 +85,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
 
   const report = new RejectedReport(reportPath(args.workspacePath));
   let inTransaction = false;
+  let rowsRejected = 0;
   try {
     db.exec('BEGIN IMMEDIATE');
     inTransaction = true;
@@ -104,6 +105,8 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
     const loader = createLoader(db, importId);
     let rowsRead = 0;
     let rowsImported = 0;
+    // Lines the parser itself could not read (an unterminated quote...): their records are not trusted.
+    const unreadable = new Set<number>();
     let skipHeader = hasHeader(args.format);
     let failing = false;
 
@@ -117,8 +120,13 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
             continue;
           }
           rowsRead++;
+          if (unreadable.has(record.line)) {
+            rowsRejected++;
+            continue;
+          }
           const out = convert(record);
           if (out.problems) {
+            rowsRejected++;
             for (const p of out.problems) report.add(p);
             if (!args.skipBadRows) failing = true;
             continue;
@@ -132,6 +140,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
         job.progress({ phase: 'Importing rows', done: bytesRead, total: size, unit: 'bytes' });
       },
       onProblem(p) {
+        unreadable.add(p.line);
         report.add(p);
         if (!args.skipBadRows) failing = true;
       },
@@ -141,7 +150,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
     if (read.sha256 !== args.expectedSha256) {
       throw new ImportError('file-changed', `${args.path} changed while it was being imported. Nothing was imported; import it again once it is complete.`);
     }
-    if (rowsRead === 0 && report.count === 0) {
+    if (rowsRead === 0 && rowsRejected === 0) {
       throw new ImportError('header-only', `${args.path} has no rows to import${hasHeader(args.format) ? ' (only a header)' : ''}.`);
     }
     if (failing) {
@@ -150,10 +159,10 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
       throw Object.assign(
         new ImportError(
           'rows-rejected',
-          `${report.count.toLocaleString('en-US')} of ${rowsRead.toLocaleString('en-US')} rows of ${args.path} cannot be imported, so nothing was imported. ` +
+          `${Math.max(rowsRejected, 1).toLocaleString('en-US')} of ${rowsRead.toLocaleString('en-US')} rows of ${args.path} cannot be imported, so nothing was imported. ` +
             `First: ${first}. Every problem is listed in ${reportFile}. Fix the file, or import with "skip bad rows" to import the other rows.`,
         ),
-        { report: reportFile, rejected: report.count },
+        { report: reportFile, rejected: rowsRejected },
       );
     }
 
@@ -175,7 +184,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
       `UPDATE imports SET status = 'done', finished_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?,
          rows_duplicate = ?, customers_added = ?, events_added = ?, rejected_report = ?, duration_ms = ?
        WHERE import_id = ?`,
-      [Date.now(), rowsRead, rowsImported - duplicates, report.count, duplicates, customersAdded, eventsAdded, rejectedReport, durationMs, importId],
+      [Date.now(), rowsRead, rowsImported - duplicates, rowsRejected, duplicates, customersAdded, eventsAdded, rejectedReport, durationMs, importId],
     );
     db.exec('COMMIT');
     inTransaction = false;
@@ -186,7 +195,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
       rowsRead,
       rowsImported: rowsImported - duplicates,
       rowsDuplicate: duplicates,
-      rowsRejected: report.count,
+      rowsRejected,
       customersAdded,
       eventsAdded,
       rejectedReport,
@@ -203,7 +212,7 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
     const reportFile = report.close();
     const explained = explainDbError(err, args.workspacePath);
     const cancelled = (explained as { code?: string }).code === 'cancelled';
-    recordFailure(db, args, started, cancelled ? 'cancelled' : 'failed', (explained as Error).message, reportFile, report.count);
+    recordFailure(db, args, started, cancelled ? 'cancelled' : 'failed', (explained as Error).message, reportFile, rowsRejected);
     throw explained;
   } finally {
     db.close();
