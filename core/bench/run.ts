@@ -19,12 +19,18 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./sample-generation.ts', import.meta.url)),
     args: (o) => [o.customers ?? '100000'],
   },
+  {
+    name: 'import',
+    describe: "CSV import of a seeded events file vs the sqlite3 shell's .import --csv (same run), peak RSS",
+    child: fileURLToPath(new URL('./import.ts', import.meta.url)),
+    args: (o) => [o.rows ?? '5000000'],
+  },
 ];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { customers: { type: 'string' } },
+  options: { customers: { type: 'string' }, rows: { type: 'string' } },
 });
 
 const chosen = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
