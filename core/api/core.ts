@@ -5,6 +5,7 @@ import { ApiError, contract, CANCELLED, type OpName, type Progress } from './con
 import type { Ctx, Handlers, ProgressUpdate } from './registry.ts';
 import { Session, type SessionOptions } from './session.ts';
 import { WorkspaceError } from '../store/errors.ts';
+import { ImportError } from '../import/errors.ts';
 import { allHandlers } from './handlers.ts';
 
 export interface CallOptions {
@@ -26,7 +27,7 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (err instanceof WorkspaceError) return new ApiError({ code: err.code, message: err.message });
+  if (err instanceof WorkspaceError || err instanceof ImportError) return new ApiError({ code: err.code, message: err.message });
   if (err instanceof Error && (err.name === 'AbortError' || (err as { code?: string }).code === CANCELLED)) {
     return new ApiError({ code: CANCELLED, message: 'Cancelled.' });
   }

@@ -254,4 +254,67 @@ describe.each(transports)('API contract over %s', (_name, start) => {
     for (let i = 0; i < 50 && readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('previews, imports with progress, lists imports, saves mappings and erases a customer', async () => {
+    const ws = join(tmp.dir, 'import-target.segwb');
+    await api.send('workspace-create', { path: ws });
+    const csv = join(tmp.dir, 'shop-events.csv');
+    const rows = ['user_id,timestamp,event,page_url,amount'];
+    for (let i = 0; i < 3000; i++) rows.push(`u${i % 40},2024-03-01T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z,${i % 10 === 0 ? 'purchase' : 'page_view'},/pricing,${i % 10 === 0 ? '9.5' : ''}`);
+    writeFileSync(csv, rows.join('\n'));
+
+    const preview = await api.send('import-preview', { path: csv });
+    expect(preview).toMatchObject({ kind: 'events', columns: ['user_id', 'timestamp', 'event', 'page_url', 'amount'], alreadyImported: null });
+    expect(preview.mapping.fields).toMatchObject({ customer_id: 'user_id', ts: 'timestamp', type: 'event' });
+    expect(preview.rows[0]).toEqual(['u0', '2024-03-01T00:00:00Z', 'purchase', '/pricing', '9.5']);
+
+    const seen: Progress[] = [];
+    const summary = await api.send(
+      'import-run',
+      { path: csv, format: preview.format, columns: preview.columns, mapping: preview.mapping, sha256: preview.sha256 },
+      { onProgress: (p) => seen.push(p) },
+    );
+    expect(summary).toMatchObject({ rowsRead: 3000, rowsImported: 3000, eventsAdded: 3000, customersAdded: 40, rowsRejected: 0 });
+    expect(seen.some((p) => p.phase === 'Importing rows' && p.unit === 'bytes')).toBe(true);
+    // The session's own connection sees the committed rows at once.
+    expect((await api.send('customers-page', { offset: 0, limit: 1 })).total).toBe(40);
+    expect(await api.send('workspace-info', {})).toMatchObject({ customers: 40, events: 3000, imports: 1 });
+
+    const again = await apiError(
+      api.send('import-run', { path: csv, format: preview.format, columns: preview.columns, mapping: preview.mapping, sha256: preview.sha256 }),
+    );
+    expect(again.code).toBe('already-imported');
+    expect((await api.send('import-preview', { path: csv })).alreadyImported?.importId).toBe(summary.importId);
+
+    // A refused re-import is not an import: the history holds the one that happened.
+    const history = await api.send('imports-list', {});
+    expect(history.map((h) => h.status)).toEqual(['done']);
+    expect(history[0]).toMatchObject({ file: csv, kind: 'events', rowsImported: 3000 });
+
+    const saved = await api.send('import-mapping-save', { name: 'Shop events', mapping: preview.mapping });
+    expect(saved).toEqual([expect.objectContaining({ name: 'Shop events', kind: 'events' })]);
+    expect((await api.send('import-mappings-list', {}))[0]!.mapping.fields.customer_id).toBe('user_id');
+
+    const erased = await api.send('customer-erase', { customerId: 'u7' });
+    expect(erased.rowsDeleted).toMatchObject({ customers: 1, customer_stats: 1 });
+    expect(erased.rowsDeleted.events).toBeGreaterThan(0);
+    expect((await apiError(api.send('customer-get', { customerId: 'u7' }))).code).toBe('customer-not-found');
+  });
+
+  it('rejects an import mapping that names a column the file does not have', async () => {
+    const csv = join(tmp.dir, 'tiny.csv');
+    writeFileSync(csv, 'user_id,timestamp,event\nu1,2024-01-01T00:00:00Z,login\n');
+    const preview = await api.send('import-preview', { path: csv });
+    const err = await apiError(
+      api.send('import-run', {
+        path: csv,
+        format: preview.format,
+        columns: preview.columns,
+        mapping: { ...preview.mapping, fields: { ...preview.mapping.fields, customer_id: 'uid' } },
+        sha256: preview.sha256,
+      }),
+    );
+    expect(err.code).toBe('mapping-invalid');
+    expect(err.message).toMatch(/sends column "uid" to customer_id, but .*tiny\.csv has no such column/);
+  });
 });
