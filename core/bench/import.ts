@@ -28,6 +28,16 @@ PRAGMA journal_mode = WAL;`,
   execFileSync('sqlite3', [cliDb, '.import --csv --skip 1 ' + csv + ' events'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const cliSeconds = (performance.now() - c0) / 1000;
 
+  process.stderr.write('  sqlite3 shell .import --csv into a table without the index...\n');
+  const plainDb = join(dir, 'cli-plain.sqlite');
+  execFileSync('sqlite3', [plainDb], {
+    input: 'CREATE TABLE events (customer_id TEXT NOT NULL, ts TEXT NOT NULL, type TEXT NOT NULL, channel TEXT, device TEXT, url TEXT, product TEXT, amount REAL);',
+  });
+  const p0 = performance.now();
+  execFileSync('sqlite3', [plainDb, '.import --csv --skip 1 ' + csv + ' events'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const plainSeconds = (performance.now() - p0) / 1000;
+  rmSync(plainDb, { force: true });
+
   process.stderr.write('  Segment Workbench import...\n');
   const child = fileURLToPath(new URL('./import-app.ts', import.meta.url));
   const app = spawnSync(process.execPath, ['--import', 'tsx', child, csv, join(dir, 'app.segwb')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -42,6 +52,8 @@ PRAGMA journal_mode = WAL;`,
       appImportSeconds: measured.importSeconds,
       appPreviewSeconds: measured.previewSeconds,
       ratio: Number((measured.importSeconds / cliSeconds).toFixed(2)),
+      sqliteCliNoIndexSeconds: Number(plainSeconds.toFixed(2)),
+      ratioNoIndex: Number((measured.importSeconds / plainSeconds).toFixed(2)),
       target: 1.3,
       appPeakRssMB: measured.peakRssMB,
       rssTargetMB: 500,

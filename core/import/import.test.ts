@@ -343,3 +343,21 @@ describe('bad input gets a clear error and loses nothing', () => {
     expect(contentDigest(ws)).toBe(before);
   });
 });
+
+describe('large imports', () => {
+  it('rebuild the customer/time index after loading, and a failed one leaves the index in place', async () => {
+    const big = tmp.file('big.csv');
+    writeFileSync(big, good(250_000));
+    const s = await importInto(ws, big);
+    expect(s.eventsAdded).toBe(250_000);
+    const plan = ws.db.all<{ detail: string }>("EXPLAIN QUERY PLAN SELECT * FROM events WHERE customer_id = 'c1' ORDER BY ts").map((r) => r.detail).join(' ');
+    expect(plan).toContain('events_customer_ts');
+
+    const broken = tmp.file('broken.csv');
+    writeFileSync(broken, `${good(250_000, 300_000)}\nc1,yesterday,page_view\n`);
+    const before = contentDigest(ws);
+    await expect(importInto(ws, broken)).rejects.toThrow(/line 250002, column timestamp: "yesterday"/);
+    expect(contentDigest(ws)).toBe(before);
+    expect(ws.db.get("SELECT name FROM sqlite_master WHERE name = 'events_customer_ts'")).toEqual({ name: 'events_customer_ts' });
+  }, 60_000);
+});

@@ -31,6 +31,21 @@ export interface ImportJobArgs {
   expectedSha256: string;
 }
 
+const EVENTS_CUSTOMER_INDEX = 'CREATE INDEX events_customer_ts ON events (customer_id, ts)';
+
+/**
+ * Rows arrive in time order with customers spread over the whole key space, so keeping the
+ * (customer_id, ts) index up to date row by row is random B-tree writes: 5M rows took 88 s that
+ * way. Building it once after the load sorts instead, which is several times faster, but costs
+ * a full rebuild over the events already there, so only when the new file is big next to them.
+ */
+function shouldRebuildIndex(db: Db, fileBytes: number): boolean {
+  const existing = db.get<{ n: number | null }>('SELECT sum(events) AS n FROM customer_stats')?.n ?? 0;
+  const estimatedRows = fileBytes / 60;
+  const hasIndex = db.get("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'events_customer_ts'") !== undefined;
+  return hasIndex && estimatedRows > 200_000 && estimatedRows > existing / 4;
+}
+
 function hasHeader(format: FileFormat): boolean {
   return format.type === 'jsonl' ? false : format.hasHeader;
 }
@@ -110,6 +125,9 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
       categorise: createCategoriser(loadTaxonomy(db)),
     });
     const loader = createLoader(db, importId);
+    const rebuildIndex = shouldRebuildIndex(db, size);
+    // Inside the transaction: a rollback brings the index back as it was.
+    if (rebuildIndex) db.exec('DROP INDEX events_customer_ts');
     let rowsRead = 0;
     let rowsImported = 0;
     // Lines the parser itself could not read (an unterminated quote...): their records are not trusted.
@@ -173,6 +191,10 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
       );
     }
 
+    if (rebuildIndex) {
+      job.progress({ phase: 'Indexing events', done: 0, total: null, unit: 'steps' });
+      db.exec(EVENTS_CUSTOMER_INDEX);
+    }
     job.progress({ phase: 'Updating customer figures', done: 0, total: null, unit: 'steps' });
     const { customersAdded } = loader.finish();
     const duplicates = removeOverlap(db, loader.startId);
