@@ -160,6 +160,13 @@ export interface ImportRecord {
   message: string | null;
 }
 
+export interface TaxonomyRule {
+  pattern: string;
+  match: 'contains' | 'prefix' | 'regex';
+  category: string;
+  priority: number;
+}
+
 export interface SavedMapping {
   name: string;
   kind: string;
@@ -302,6 +309,27 @@ export const contract = {
   'imports-list': op<ImportRecord[]>()(empty),
   'import-mappings-list': op<SavedMapping[]>()(empty),
   'import-mapping-save': op<SavedMapping[]>()(z.object({ name: z.string().trim().min(1).max(100), mapping: mappingSchema }).strict()),
+  'taxonomy-list': op<TaxonomyRule[]>()(empty),
+  'taxonomy-save': op<{ rules: TaxonomyRule[]; eventsRecategorised: number }>()(
+    z
+      .object({
+        rules: z
+          .array(
+            z
+              .object({
+                pattern: z.string().trim().min(1).max(500),
+                match: z.enum(['contains', 'prefix', 'regex']),
+                category: z.string().trim().min(1).max(100),
+                priority: z.number().int().min(0).max(100000),
+              })
+              .strict(),
+          )
+          .max(1000),
+        /** Re-derive page_category of existing events from their URLs with the new rules. */
+        recategorise: z.boolean().default(true),
+      })
+      .strict(),
+  ),
   'customer-erase': op<{ customerId: string; rowsDeleted: Record<string, number> }>()(
     z.object({ customerId: z.string().min(1) }).strict(),
   ),

@@ -7,6 +7,7 @@ import type { Db } from '../store/db.ts';
 import { previewImport } from './preview.ts';
 import { assertUsableMapping } from './validate-mapping.ts';
 import { eraseCustomer } from './erase.ts';
+import { loadTaxonomy, saveTaxonomy } from './taxonomy-handlers.ts';
 import type { ImportJobArgs } from './run.ts';
 import type { ColumnMapping, ImportSummary } from './types.ts';
 
@@ -82,6 +83,15 @@ export const importHandlers: HandlerGroup = {
       [name, mapping.kind, JSON.stringify(mapping), Date.now()],
     );
     return savedMappings(ws.db);
+  },
+
+  'taxonomy-list': (_args, { session }) => loadTaxonomy(session.requireWorkspace().db),
+
+  'taxonomy-save': ({ rules, recategorise }, { session }) => {
+    const ws = session.requireWorkspace();
+    requireWritable(ws);
+    const eventsRecategorised = saveTaxonomy(ws.db, rules, recategorise);
+    return { rules: loadTaxonomy(ws.db), eventsRecategorised };
   },
 
   'customer-erase': ({ customerId }, { session }) => {

@@ -317,4 +317,23 @@ describe.each(transports)('API contract over %s', (_name, start) => {
     expect(err.code).toBe('mapping-invalid');
     expect(err.message).toMatch(/sends column "uid" to customer_id, but .*tiny\.csv has no such column/);
   });
+
+  it('lists and edits the page taxonomy, re-categorising existing events', async () => {
+    await api.send('workspace-open', { path: fixture });
+    const ws = join(tmp.dir, 'taxonomy.segwb');
+    await api.send('workspace-create', { path: ws });
+    const csv = join(tmp.dir, 'pages.csv');
+    writeFileSync(csv, 'user_id,timestamp,event,page_url\nu1,2024-01-01T00:00:00Z,page_view,/pricing\nu1,2024-01-01T00:01:00Z,page_view,/gift-cards/buy\n');
+    const p = await api.send('import-preview', { path: csv });
+    await api.send('import-run', { path: csv, format: p.format, columns: p.columns, mapping: p.mapping, sha256: p.sha256 });
+    const rules = await api.send('taxonomy-list', {});
+    expect(rules.find((r) => r.pattern === '/pricing')).toMatchObject({ match: 'contains', category: 'pricing' });
+    const saved = await api.send('taxonomy-save', { rules: [...rules, { pattern: '^/gift-cards', match: 'regex', category: 'gift_cards', priority: 5 }] });
+    expect(saved.eventsRecategorised).toBe(1);
+    const t = await api.send('customer-timeline', { customerId: 'u1' });
+    expect(t.events.map((e) => e.pageCategory)).toEqual(['gift_cards', 'pricing']);
+    const bad = await apiError(api.send('taxonomy-save', { rules: [{ pattern: '([', match: 'regex', category: 'x', priority: 1 }] }));
+    expect(bad.code).toBe('invalid-args');
+    expect(bad.message).toMatch(/\/\(\[\/ for "x" is not a valid regular expression/);
+  });
 });
