@@ -9,6 +9,7 @@ import { contentDigest, importInto } from '../../test/support/import.ts';
 import { previewImport } from './preview.ts';
 import { importJob } from './run.ts';
 import { eraseCustomer } from './erase.ts';
+import { rebuildCustomerStats } from '../customers/stats.ts';
 
 let tmp: ReturnType<typeof tempDir>;
 let ws: Workspace;
@@ -360,4 +361,26 @@ describe('large imports', () => {
     expect(contentDigest(ws)).toBe(before);
     expect(ws.db.get("SELECT name FROM sqlite_master WHERE name = 'events_customer_ts'")).toEqual({ name: 'events_customer_ts' });
   }, 60_000);
+});
+
+describe('customer figures after each import', () => {
+  it('match a full recomputation, for new customers, returning customers and overlapping files', async () => {
+    const rows = (from: number, to: number, customers: number) => {
+      const out = ['customer_id,InvoiceNo,InvoiceDate,Quantity,UnitPrice'];
+      for (let i = from; i < to; i++) {
+        const qty = i % 13 === 0 ? -1 : 1 + (i % 3);
+        out.push(`k${i % customers},${qty < 0 ? 'C' : ''}${Math.floor(i / 2)},${new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString()},${qty},${(i % 7) + 0.5}`);
+      }
+      return out.join('\n');
+    };
+    const files = [rows(0, 400, 30), rows(400, 900, 45), rows(850, 1000, 60)];
+    for (const [i, content] of files.entries()) {
+      const file = tmp.file(`orders-${i}.csv`);
+      writeFileSync(file, content);
+      await importInto(ws, file);
+      const incremental = ws.db.all('SELECT * FROM customer_stats ORDER BY customer_id');
+      rebuildCustomerStats(ws.db);
+      expect(incremental).toEqual(ws.db.all('SELECT * FROM customer_stats ORDER BY customer_id'));
+    }
+  });
 });
