@@ -14,6 +14,9 @@ import { DataView } from './views/data/DataView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
+import { ImportDialog } from './views/import/ImportDialog.tsx';
+import { DropOverlay } from './views/import/DropOverlay.tsx';
+import { EraseCustomerDialog } from './views/timeline/EraseCustomerDialog.tsx';
 import { useMenuCommands, useSystemTheme, useViewShortcuts } from './hooks/useAppShortcuts.ts';
 import { viewInfo } from './lib/views.ts';
 
@@ -77,7 +80,10 @@ export function App() {
         </main>
       </div>
       <SampleDialog />
+      <ImportDialog />
+      <EraseCustomerDialog />
       <FileDialog />
+      <DropOverlay />
       <Toasts />
     </div>
   );

@@ -59,6 +59,11 @@ const PATHS = {
   users: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a6 6 0 0 1 12 0v1M16 3.5a4 4 0 0 1 0 7M18 14.5a6 6 0 0 1 4 5.5v1',
   activity: 'M3 12h4l3-8 4 16 3-8h4',
   keyboard: 'M3 6h18v12H3zM7 10h.01M11 10h.01M15 10h.01M7 14h10',
+  'file-plus': 'M6 3h8l4 4v14H6zM14 3v4h4M12 11v6M9 14h6',
+  upload: 'M12 15V4M7 9l5-5 5 5M4 17v3h16v-3',
+  copy: 'M9 9h11v11H9zM15 9V4H4v11h5',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

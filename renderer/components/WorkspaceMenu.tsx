@@ -2,6 +2,9 @@
 import { useApp } from '../store/index.ts';
 import { Icon } from './Icon.tsx';
 import { Menu, type MenuEntry } from './Menu.tsx';
+import { importShortcutLabel } from '../lib/views.ts';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 const RECENT_IN_MENU = 8;
 
@@ -28,6 +31,17 @@ export function WorkspaceMenu() {
     { kind: 'item', label: 'New workspace…', icon: 'plus', onSelect: () => void a.promptNewWorkspace(), disabled: busy !== null, testId: 'menu-new-workspace' },
     { kind: 'item', label: 'Open workspace…', icon: 'folder-open', onSelect: () => void a.promptOpenWorkspace(), disabled: busy !== null, testId: 'menu-open-workspace' },
     { kind: 'item', label: 'Create sample workspace…', icon: 'sparkles', onSelect: () => a.openSampleDialog(), disabled: busy !== null, testId: 'menu-create-sample' },
+    { kind: 'separator' },
+    {
+      kind: 'item',
+      label: 'Import file…',
+      icon: 'file-plus',
+      hint: importShortcutLabel(isMac),
+      onSelect: () => a.openImport(),
+      disabled: !workspace || workspace.readonly || busy !== null,
+      title: workspace?.readonly ? 'The workspace is read-only' : 'Import customers, orders or events from a CSV, TSV, JSON Lines or XLSX file',
+      testId: 'menu-import',
+    },
     { kind: 'separator' },
     { kind: 'item', label: 'Close workspace', icon: 'x', onSelect: () => void a.closeWorkspace(), disabled: !workspace || busy !== null, testId: 'menu-close-workspace' },
   ];

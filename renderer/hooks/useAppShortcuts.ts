@@ -3,12 +3,19 @@ import { useEffect } from 'react';
 import { MENU_COMMANDS, type MenuCommand } from '../../core/api/contract.ts';
 import { desktopBridge } from '../api/client.ts';
 import { useApp } from '../store/index.ts';
-import { viewForMenuCommand, viewForShortcut } from '../lib/views.ts';
+import { isImportShortcut, viewForMenuCommand, viewForShortcut } from '../lib/views.ts';
 
-/** Ctrl/Cmd+1..7 switch views, in the browser too (Playwright and the browser shell rely on it). */
+/** Ctrl/Cmd+1..7 switch views, Ctrl/Cmd+I opens Import — in the browser too (Playwright and the browser shell rely on it). */
 export function useViewShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (isImportShortcut(e)) {
+        e.preventDefault();
+        // A modal dialog (sample, file dialog, the import itself) owns the keyboard meanwhile.
+        if (document.querySelector('dialog[open]')) return;
+        useApp.getState().openImport();
+        return;
+      }
       const view = viewForShortcut(e);
       if (!view) return;
       e.preventDefault();

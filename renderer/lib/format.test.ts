@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDate, formatDateRange, formatDayHeading, formatEta, formatInt, formatMoney, formatTime, humanize, percent, plural } from './format.ts';
+import {
+  formatByteProgress,
+  formatBytes,
+  formatCompact,
+  formatDate,
+  formatDateRange,
+  formatDayHeading,
+  formatDuration,
+  formatEta,
+  formatInt,
+  formatMoney,
+  formatProgressCount,
+  formatTime,
+  humanize,
+  percent,
+  plural,
+} from './format.ts';
 
 describe('format', () => {
   it('formats epoch ms as a UTC date and time', () => {
@@ -57,5 +73,26 @@ describe('format', () => {
   it('humanizes identifiers', () => {
     expect(humanize('add_to_cart')).toBe('Add to cart');
     expect(humanize('purchase')).toBe('Purchase');
+  });
+
+  it('formats sizes and byte progress', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(48_581_636)).toBe('46.3 MB');
+    expect(formatByteProgress(12_582_912, 48_581_636)).toBe('12 MB of 46.3 MB');
+    expect(formatByteProgress(2048, null)).toBe('2 KB');
+  });
+
+  it('words a progress report by its unit', () => {
+    expect(formatProgressCount({ done: 1_048_576, total: 10_485_760, unit: 'bytes' })).toBe('1 MB of 10 MB');
+    expect(formatProgressCount({ done: 1500, total: 20_000, unit: 'customers' })).toBe('1,500 / 20,000 customers');
+    expect(formatProgressCount({ done: 3, total: null, unit: 'steps' })).toBe('3 steps');
+  });
+
+  it('formats durations', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(4_240)).toBe('4.2 s');
+    expect(formatDuration(125_000)).toBe('2 min 05 s');
+    expect(formatDuration(3_720_000)).toBe('1 h 02 min');
   });
 });

@@ -109,3 +109,25 @@ export function humanize(id: string): string {
   const words = id.replace(/[_-]+/g, ' ').trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : id;
 }
+
+/** "12.3 MB of 46.3 MB" — byte progress of an upload or an import. */
+export function formatByteProgress(done: number, total: number | null): string {
+  return total === null ? formatBytes(done) : `${formatBytes(done)} of ${formatBytes(total)}`;
+}
+
+/** What a progress report counts, in words: bytes as sizes, anything else as numbers. */
+export function formatProgressCount(p: { done: number; total: number | null; unit: string }): string {
+  if (p.unit === 'bytes') return formatByteProgress(p.done, p.total);
+  return p.total !== null ? `${formatInt(p.done)} / ${formatInt(p.total)} ${p.unit}` : `${formatInt(p.done)} ${p.unit}`;
+}
+
+/** How long something took: "850 ms", "4.2 s", "2 min 05 s", "1 h 02 min". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return DASH;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${oneDecimal.format(ms / 1000)} s`;
+  const s = Math.round(ms / 1000);
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${pad2(s % 60)} s`;
+  return `${Math.floor(m / 60)} h ${pad2(m % 60)} min`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../core/api/contract.ts';
-import { VIEW_IDS, VIEWS, viewForMenuCommand, viewForShortcut } from './views.ts';
+import { importShortcutLabel, isImportShortcut, VIEW_IDS, VIEWS, viewForMenuCommand, viewForShortcut } from './views.ts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -29,5 +29,14 @@ describe('views', () => {
     const go = MENU_COMMANDS.filter((c) => c.startsWith('go-'));
     expect(go.map(viewForMenuCommand)).toEqual([...VIEW_IDS]);
     expect(viewForMenuCommand('open-workspace')).toBeNull();
+  });
+
+  it('recognises Ctrl/Cmd+I as Import', () => {
+    expect(isImportShortcut(key('i', { ctrlKey: true }))).toBe(true);
+    expect(isImportShortcut(key('I', { metaKey: true }))).toBe(true);
+    expect(isImportShortcut(key('i'))).toBe(false);
+    expect(isImportShortcut(key('i', { ctrlKey: true, shiftKey: true }))).toBe(false);
+    expect(importShortcutLabel(true)).toBe('⌘I');
+    expect(importShortcutLabel(false)).toBe('Ctrl+I');
   });
 });

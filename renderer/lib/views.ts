@@ -95,3 +95,13 @@ export function viewForMenuCommand(cmd: MenuCommand): ViewId | null {
 export function shortcutLabel(index: number, mac: boolean): string {
   return mac ? `⌘${index + 1}` : `Ctrl+${index + 1}`;
 }
+
+/** Ctrl/Cmd+I: import a file. */
+export function isImportShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'i';
+}
+
+/** "Ctrl+I" or "⌘I". */
+export function importShortcutLabel(mac: boolean): string {
+  return mac ? '⌘I' : 'Ctrl+I';
+}

@@ -30,6 +30,8 @@ export interface CustomersSlice {
   setActiveIndex(index: number | null): void;
   loadCountries(): Promise<void>;
   resetCustomers(): void;
+  /** Data changed (import, erasure): fetch rows and countries again, keeping sort and filters. */
+  refreshCustomers(): void;
 }
 
 export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => {
@@ -93,6 +95,12 @@ export const createCustomersSlice: SliceCreator<CustomersSlice> = (set, get) => 
       } catch (err) {
         get().reportError(err, 'Could not load the country list');
       }
+    },
+
+    refreshCustomers() {
+      if (get().workspace === null) return;
+      requery();
+      void get().loadCountries();
     },
 
     resetCustomers() {

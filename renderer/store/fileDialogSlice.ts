@@ -7,7 +7,8 @@ import { errorMessage } from '../lib/errors.ts';
 import { baseName, dirName } from '../lib/paths.ts';
 import type { SliceCreator } from './types.ts';
 
-export type PickMode = 'open' | 'create';
+/** open/create: a workspace file; open-file: any file (what to import). */
+export type PickMode = 'open' | 'create' | 'open-file';
 
 export interface FileDialogState {
   mode: PickMode;
@@ -28,7 +29,9 @@ export interface PickOptions {
 
 export interface FileDialogSlice {
   fileDialog: FileDialogState | null;
-  pickWorkspacePath(mode: PickMode, options: PickOptions): Promise<string | null>;
+  pickWorkspacePath(mode: 'open' | 'create', options: PickOptions): Promise<string | null>;
+  /** Any file on the machine running core, through the in-app dialog (both shells: it needs no native dialog). */
+  pickFilePath(options: PickOptions): Promise<string | null>;
   browseDir(dir: string | undefined): Promise<void>;
   resolveFileDialog(path: string | null): void;
 }
@@ -37,18 +40,11 @@ let resolver: ((path: string | null) => void) | null = null;
 let lastDir: string | undefined;
 let browseToken = 0;
 
-export const createFileDialogSlice: SliceCreator<FileDialogSlice> = (set, get) => ({
-  fileDialog: null,
+// Import files usually live elsewhere than workspaces: remember the two folders apart.
+let lastFileDir: string | undefined;
 
-  async pickWorkspacePath(mode, options) {
-    if (desktopBridge) {
-      try {
-        return await desktopBridge.pickWorkspace(mode, options.suggestedName);
-      } catch (err) {
-        get().reportError(err, 'The file dialog failed');
-        return null;
-      }
-    }
+export const createFileDialogSlice: SliceCreator<FileDialogSlice> = (set, get) => {
+  function showInAppDialog(mode: PickMode, options: PickOptions): Promise<string | null> {
     resolver?.(null);
     const promise = new Promise<string | null>((resolve) => {
       resolver = resolve;
@@ -65,31 +61,53 @@ export const createFileDialogSlice: SliceCreator<FileDialogSlice> = (set, get) =
     });
     void get().browseDir(options.dir ?? lastDir ?? get().appInfo?.defaultDir);
     return promise;
-  },
+  }
 
-  async browseDir(dir) {
-    const token = ++browseToken;
-    set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, loading: true, error: null } } : {}));
-    try {
-      const listing = await api.send('files-list', dir === undefined ? {} : { dir });
-      if (token !== browseToken) return;
-      lastDir = listing.dir;
-      set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, listing, loading: false } } : {}));
-    } catch (err) {
-      if (token !== browseToken) return;
-      get().reportError(err);
-      set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, loading: false, error: errorMessage(err) } } : {}));
-    }
-  },
+  return {
+    fileDialog: null,
 
-  resolveFileDialog(path) {
-    if (path) lastDir = dirName(path) || lastDir;
-    const r = resolver;
-    resolver = null;
-    set({ fileDialog: null });
-    r?.(path);
-  },
-});
+    async pickWorkspacePath(mode, options) {
+      if (desktopBridge) {
+        try {
+          return await desktopBridge.pickWorkspace(mode, options.suggestedName);
+        } catch (err) {
+          get().reportError(err, 'The file dialog failed');
+          return null;
+        }
+      }
+      return showInAppDialog(mode, options);
+    },
+
+    pickFilePath(options) {
+      return showInAppDialog('open-file', { ...options, dir: options.dir ?? lastFileDir ?? lastDir });
+    },
+
+    async browseDir(dir) {
+      const token = ++browseToken;
+      set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, loading: true, error: null } } : {}));
+      try {
+        const listing = await api.send('files-list', dir === undefined ? {} : { dir });
+        if (token !== browseToken) return;
+        if (get().fileDialog?.mode === 'open-file') lastFileDir = listing.dir;
+        else lastDir = listing.dir;
+        set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, listing, loading: false } } : {}));
+      } catch (err) {
+        if (token !== browseToken) return;
+        get().reportError(err);
+        set((s) => (s.fileDialog ? { fileDialog: { ...s.fileDialog, loading: false, error: errorMessage(err) } } : {}));
+      }
+    },
+
+    resolveFileDialog(path) {
+      if (path && get().fileDialog?.mode === 'open-file') lastFileDir = dirName(path) || lastFileDir;
+      else if (path) lastDir = dirName(path) || lastDir;
+      const r = resolver;
+      resolver = null;
+      set({ fileDialog: null });
+      r?.(path);
+    },
+  };
+};
 
 /** For "Browse…" next to a path field: start where the current value points. */
 export function pickOptionsForPath(title: string, currentPath: string): PickOptions {

@@ -7,6 +7,7 @@ import { createTimelineSlice } from './timelineSlice.ts';
 import { createUiSlice } from './uiSlice.ts';
 import { createNoticesSlice } from './noticesSlice.ts';
 import { createFileDialogSlice } from './fileDialogSlice.ts';
+import { createImportSlice } from './importSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -15,6 +16,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createNoticesSlice(...a),
   ...createFileDialogSlice(...a),
+  ...createImportSlice(...a),
 }));
 
 export type { AppState } from './types.ts';

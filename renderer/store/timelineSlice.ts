@@ -2,6 +2,7 @@
 import type { CustomerDetail, Timeline } from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
 import { errorMessage, isCancelled } from '../lib/errors.ts';
+import { describeErasure } from '../lib/importDisplay.ts';
 import type { SliceCreator } from './types.ts';
 
 /** Newest events loaded at first; "Show more" raises it up to the API's maximum. */
@@ -24,6 +25,12 @@ export interface TimelineSlice {
   toggleTypeFilter(type: string): void;
   clearTypeFilter(): void;
   loadMoreEvents(): void;
+  /** The customer waiting for the analyst to confirm erasure; null when no confirmation is shown. */
+  eraseTarget: { customerId: string; name: string | null; events: number | null } | null;
+  erasing: boolean;
+  askEraseCustomer(): void;
+  cancelErase(): void;
+  confirmErase(): Promise<void>;
 }
 
 // Ignore answers for a customer (or filter) the user has already moved away from.
@@ -59,6 +66,8 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
     timelineError: null,
     timelineLimit: TIMELINE_PAGE,
     typeFilter: [],
+    eraseTarget: null,
+    erasing: false,
 
     async openCustomer(customerId) {
       if (get().customerId === customerId && (get().detail || get().timelineLoading)) return;
@@ -103,6 +112,34 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
     loadMoreEvents() {
       set((s) => ({ timelineLimit: Math.min(TIMELINE_MAX, s.timelineLimit * 2) }));
       void loadTimeline();
+    },
+
+    askEraseCustomer() {
+      const { customerId, detail, timeline } = get();
+      if (!customerId) return;
+      set({ eraseTarget: { customerId, name: detail?.name ?? null, events: detail?.events ?? timeline?.total ?? null } });
+    },
+
+    cancelErase() {
+      if (get().erasing) return;
+      set({ eraseTarget: null });
+    },
+
+    async confirmErase() {
+      const target = get().eraseTarget;
+      if (!target || get().erasing) return;
+      set({ erasing: true });
+      try {
+        const { rowsDeleted } = await api.send('customer-erase', { customerId: target.customerId });
+        set({ erasing: false, eraseTarget: null });
+        if (get().customerId === target.customerId) get().closeCustomer();
+        get().toast({ kind: 'success', title: 'Customer erased', message: `${describeErasure(rowsDeleted)}. The erasure is recorded without personal data.` });
+        await get().refreshWorkspaceInfo();
+        get().refreshCustomers();
+      } catch (err) {
+        set({ erasing: false, eraseTarget: null });
+        get().reportError(err, 'The customer could not be erased');
+      }
     },
   };
 };

@@ -3,11 +3,12 @@
 import type { StateCreator } from 'zustand';
 import type { CustomersSlice } from './customersSlice.ts';
 import type { FileDialogSlice } from './fileDialogSlice.ts';
+import type { ImportSlice } from './importSlice.ts';
 import type { NoticesSlice } from './noticesSlice.ts';
 import type { TimelineSlice } from './timelineSlice.ts';
 import type { UiSlice } from './uiSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice;
+export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

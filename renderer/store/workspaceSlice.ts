@@ -48,6 +48,8 @@ export interface WorkspaceSlice {
   defaultSamplePath(): string;
   /** Core says no workspace is open while the UI shows one: drop it and say so. */
   workspaceGone(message: string): void;
+  /** Re-reads the open workspace's figures (customers, events, date range) after data changed. */
+  refreshWorkspaceInfo(): Promise<void>;
 }
 
 // Not state: an AbortController is neither serialisable nor something a component should render.
@@ -56,7 +58,7 @@ let sampleAbort: AbortController | null = null;
 export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => {
   /** Everything that depends on the previous workspace is dropped when it changes. */
   function workspaceChanged(workspace: WorkspaceInfo | null) {
-    set({ workspace, view: 'data', banner: null });
+    set({ workspace, view: 'data', banner: null, importer: null, imports: null, savedMappings: [], dataTab: 'customers' });
     get().closeCustomer();
     get().resetCustomers();
     if (workspace) void get().loadCountries();
@@ -188,6 +190,18 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
       if (!get().workspace) return;
       workspaceChanged(null);
       set({ banner: { title: 'The workspace is no longer open', message, code: 'no-workspace-open' } });
+    },
+
+    async refreshWorkspaceInfo() {
+      const path = get().workspace?.path;
+      if (!path) return;
+      try {
+        const info = await api.send('workspace-info', {});
+        if (info && info.path === path) set({ workspace: info });
+        else if (!info) get().workspaceGone('The workbench no longer has this workspace open.');
+      } catch (err) {
+        get().reportError(err, 'Could not refresh the workspace figures');
+      }
     },
 
     cancelSample() {

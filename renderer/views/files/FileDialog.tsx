@@ -1,6 +1,7 @@
 // The browser shell's file dialog (Electron uses native ones). Browses folders through core's
 // `files-list`: a path field you can type into, breadcrumbs, a keyboard-navigable list with
-// workspaces highlighted, and a file-name field when creating.
+// workspaces highlighted, and a file-name field when creating. In 'open-file' mode it picks any
+// file (what to import), with the importable ones highlighted.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FileEntry } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
@@ -10,6 +11,7 @@ import { breadcrumbs, joinPath, withWorkspaceExt, WORKSPACE_EXT } from '../../li
 import { formatBytes, formatDate } from '../../lib/format.ts';
 
 const KIND_ORDER = { dir: 0, workspace: 1, file: 2 } as const;
+const IMPORTABLE = /\.(csv|tsv|tab|txt|psv|dat|jsonl|ndjson|json|xlsx)$/i;
 
 function sortEntries(entries: FileEntry[]): FileEntry[] {
   return [...entries].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
@@ -29,7 +31,8 @@ function FileDialogBody() {
   const [pathText, setPathText] = useState('');
   const [fileName, setFileName] = useState(state.suggestedName);
   const [active, setActive] = useState(0);
-  const [showAll, setShowAll] = useState(false);
+  const pickFile = mode === 'open-file';
+  const [showAll, setShowAll] = useState(pickFile);
   const listRef = useRef<HTMLUListElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
@@ -52,6 +55,7 @@ function FileDialogBody() {
     if (!entry) return;
     if (entry.kind === 'dir') void browse(entry.path);
     else if (entry.kind === 'workspace' && mode === 'open') resolve(entry.path);
+    else if (entry.kind === 'file' && pickFile) resolve(entry.path);
     else if (mode === 'create') {
       setFileName(entry.name);
       nameRef.current?.focus();
@@ -59,6 +63,11 @@ function FileDialogBody() {
   }
 
   function confirm() {
+    if (pickFile) {
+      if (current?.kind === 'file') resolve(current.path);
+      else if (current?.kind === 'dir') void browse(current.path);
+      return;
+    }
     if (mode === 'open') {
       if (current?.kind === 'workspace') resolve(current.path);
       else if (current?.kind === 'dir') void browse(current.path);
@@ -91,7 +100,7 @@ function FileDialogBody() {
     }
   }
 
-  const canConfirm = mode === 'open' ? current?.kind === 'workspace' : withWorkspaceExt(fileName) !== '' && listing !== null;
+  const canConfirm = pickFile ? current?.kind === 'file' : mode === 'open' ? current?.kind === 'workspace' : withWorkspaceExt(fileName) !== '' && listing !== null;
   const existing = mode === 'create' ? listing?.entries.find((e) => e.name === withWorkspaceExt(fileName)) : undefined;
 
   return (
@@ -111,7 +120,7 @@ function FileDialogBody() {
             Cancel
           </button>
           <button type="button" className="btn primary" onClick={confirm} disabled={!canConfirm} data-testid="file-dialog-confirm">
-            {mode === 'open' ? 'Open' : 'Save'}
+            {pickFile ? 'Choose' : mode === 'open' ? 'Open' : 'Save'}
           </button>
         </>
       }
@@ -127,6 +136,7 @@ function FileDialogBody() {
             const typed = pathText.trim();
             // A typed workspace file is an answer in itself; anything else is a folder to show.
             if (mode === 'open' && typed.toLowerCase().endsWith(WORKSPACE_EXT)) resolve(typed);
+            else if (pickFile && IMPORTABLE.test(typed)) resolve(typed);
             else if (typed) void browse(typed);
           }}
         >
@@ -173,7 +183,7 @@ function FileDialogBody() {
               data-index={i}
               role="option"
               aria-selected={i === active}
-              className={`file-entry kind-${e.kind}${i === active ? ' active' : ''}`}
+              className={`file-entry kind-${e.kind}${pickFile && e.kind === 'file' && IMPORTABLE.test(e.name) ? ' importable' : ''}${i === active ? ' active' : ''}`}
               onClick={() => setActive(i)}
               onDoubleClick={() => choose(e)}
               data-testid="file-entry"
@@ -185,7 +195,9 @@ function FileDialogBody() {
               <span className="file-date num faint">{formatDate(e.modified)}</span>
             </li>
           ))}
-          {listing && entries.length === 0 ? <li className="file-empty faint">{showAll ? 'This folder is empty.' : `No folders or ${WORKSPACE_EXT} workspaces here.`}</li> : null}
+          {listing && entries.length === 0 ? (
+            <li className="file-empty faint">{showAll ? 'This folder is empty.' : pickFile ? 'No folders here.' : `No folders or ${WORKSPACE_EXT} workspaces here.`}</li>
+          ) : null}
         </ul>
       </div>
       {mode === 'create' ? (

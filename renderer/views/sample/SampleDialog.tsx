@@ -4,7 +4,7 @@ import { useApp } from '../../store/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { SampleForm } from './SampleForm.tsx';
-import { JobProgress } from './JobProgress.tsx';
+import { JobProgress } from '../../components/JobProgress.tsx';
 
 export function SampleDialog() {
   const sample = useApp((s) => s.sample);

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../store/index.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { Menu } from '../../components/Menu.tsx';
 import { CustomerSummary } from './CustomerSummary.tsx';
 import { GroundTruth } from './GroundTruth.tsx';
 import { ActivityChart } from './ActivityChart.tsx';
@@ -14,6 +15,8 @@ export function TimelinePanel() {
   const detail = useApp((s) => s.detail);
   const detailError = useApp((s) => s.detailError);
   const close = useApp((s) => s.closeCustomer);
+  const askErase = useApp((s) => s.askEraseCustomer);
+  const readonly = useApp((s) => s.workspace?.readonly ?? false);
   const panel = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -47,6 +50,25 @@ export function TimelinePanel() {
           <h3 title={title}>{title}</h3>
           <span className="mono faint">{customerId}</span>
         </div>
+        <Menu
+          label={<Icon name="more" size={18} strokeWidth={2.5} />}
+          ariaLabel="Customer actions"
+          buttonTitle="Customer actions"
+          buttonClassName="btn ghost icon-only"
+          buttonTestId="timeline-menu"
+          align="right"
+          entries={[
+            {
+              kind: 'item',
+              label: 'Erase this customer…',
+              icon: 'trash',
+              onSelect: askErase,
+              disabled: readonly,
+              title: readonly ? 'The workspace is read-only' : 'Delete every row about this customer (right to erasure)',
+              testId: 'customer-erase',
+            },
+          ]}
+        />
         <button type="button" className="btn ghost icon-only" onClick={close} title="Close (Esc)" aria-label="Close customer" data-testid="timeline-close">
           <Icon name="x" size={16} />
         </button>
