@@ -4,7 +4,7 @@
 // non-browser clients), a Host check and an Origin check on every API request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -106,7 +106,22 @@ function readBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
+/** Uploaded copies are only needed until their import is done; a week is generous. */
+const UPLOAD_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+function removeOldUploads(dir: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (now - statSync(path).mtimeMs > UPLOAD_MAX_AGE_MS) rmSync(path, { force: true });
+    }
+  } catch {
+    // No uploads folder yet, or a file vanished meanwhile: nothing to tidy.
+  }
+}
+
 export function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  removeOldUploads(join(options.core.session.options.homeDir, 'uploads'));
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticDir = resolve(options.staticDir);
   const progressClients = new Set<ServerResponse>();

@@ -282,7 +282,8 @@ export async function generateSample(options: SampleOptions, job: JobHandle): Pr
 
     const rows = customers.total + events.total;
     db.run(
-      `UPDATE imports SET status = 'done', finished_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = 0, message = ?
+      `UPDATE imports SET status = 'done', finished_at = ?, rows_read = ?, rows_imported = ?, rows_rejected = 0, message = ?,
+         customers_added = ?, events_added = ?, duration_ms = ?
        WHERE import_id = ?`,
       [
         Date.now(),
@@ -290,6 +291,9 @@ export async function generateSample(options: SampleOptions, job: JobHandle): Pr
         rows,
         `Sample: seed ${o.seed}, ${N} customers, ${o.months} months ending ${o.endDate}; ` +
           `${events.total} events, ${sim.orders} orders`,
+        customers.total,
+        events.total,
+        Math.round(performance.now() - began),
         importId,
       ],
     );

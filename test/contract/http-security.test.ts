@@ -185,3 +185,25 @@ describe('file upload (browser shell drop target)', () => {
     expect(wire.result.path).not.toContain('..');
   });
 });
+
+describe('uploads folder housekeeping', () => {
+  it('removes uploaded copies older than a week when the shell starts, and keeps newer ones', async () => {
+    const home = tmp.file('home2');
+    const uploads = join(home, 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    const { utimesSync, existsSync } = await import('node:fs');
+    writeFileSync(join(uploads, 'old.csv'), 'x');
+    writeFileSync(join(uploads, 'new.csv'), 'y');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(join(uploads, 'old.csv'), eightDaysAgo, eightDaysAgo);
+    const core2 = createCore({ homeDir: home, defaultDir: tmp.file('ws2'), appVersion: 'test' });
+    const server2 = await startWebServer({ core: core2, staticDir: tmp.file('static') });
+    try {
+      expect(existsSync(join(uploads, 'old.csv'))).toBe(false);
+      expect(existsSync(join(uploads, 'new.csv'))).toBe(true);
+    } finally {
+      await server2.close();
+      core2.close();
+    }
+  });
+});
