@@ -7,6 +7,8 @@ import type { ImportPreview, ImportSummary } from '../import/types.ts';
 import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
 
 export type { ImportPreview, ImportSummary, ColumnMapping, FileFormat, ImportKind, DateDetection, RowProblem } from '../import/types.ts';
+/** The fields each kind of import can fill: part of the contract, so the UI offers exactly these. */
+export { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
 
 // ---------- shared result types ----------
 

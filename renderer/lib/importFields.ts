@@ -1,9 +1,6 @@
 // The fields an import can fill, per kind of file, with the words the mapping step shows for them.
-//
-// The lists mirror core/import/types.ts (CUSTOMER_FIELDS, ORDER_FIELDS, EVENT_FIELDS). The renderer
-// may import only the API contract, which does not re-export them, so they are repeated here;
-// importFields.test.ts checks every name against the contract's own target-field schema.
-import type { ColumnMapping, ImportKind } from '../../core/api/contract.ts';
+// The per-kind lists come from the API contract, so the UI offers exactly what core accepts.
+import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS, type ColumnMapping, type ImportKind } from '../../core/api/contract.ts';
 
 export type TargetField = keyof ColumnMapping['fields'] & string;
 export type DateFormat = ColumnMapping['dateFormat'];
@@ -12,37 +9,7 @@ export type PersonalPolicy = ColumnMapping['personal'][PersonalField];
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['customers', 'orders', 'events'];
 
-export const CUSTOMER_FIELDS = ['customer_id', 'first_seen', 'name', 'email', 'phone', 'country', 'city'] as const satisfies readonly TargetField[];
-export const ORDER_FIELDS = [
-  'customer_id',
-  'order_id',
-  'ts',
-  'product',
-  'category',
-  'quantity',
-  'unit_price',
-  'amount',
-  'discount',
-  'channel',
-  'campaign',
-] as const satisfies readonly TargetField[];
-export const EVENT_FIELDS = [
-  'customer_id',
-  'ts',
-  'type',
-  'channel',
-  'device',
-  'session_id',
-  'url',
-  'page_category',
-  'product',
-  'category',
-  'campaign',
-  'order_id',
-  'amount',
-  'discount',
-  'quantity',
-] as const satisfies readonly TargetField[];
+export { CUSTOMER_FIELDS, ORDER_FIELDS, EVENT_FIELDS };
 /** Order and event files often carry who the customer is; these fill the customer record. */
 export const CONTACT_FIELDS = ['name', 'email', 'phone', 'country', 'city'] as const satisfies readonly TargetField[];
 
