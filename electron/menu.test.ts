@@ -47,10 +47,11 @@ describe('buildMenuTemplate', () => {
       const file = submenuOf(template, '&File');
       expect(byLabel(file, 'New Workspace…').accelerator).toBe(`${mod}+N`);
       expect(byLabel(file, 'Open Workspace…').accelerator).toBe(`${mod}+O`);
-      for (const label of ['New Workspace…', 'Open Workspace…', 'Create Sample Workspace…', 'Close Workspace']) {
+      expect(byLabel(file, 'Import File…').accelerator).toBe(`${mod}+I`);
+      for (const label of ['New Workspace…', 'Open Workspace…', 'Create Sample Workspace…', 'Import File…', 'Close Workspace']) {
         click(byLabel(file, label));
       }
-      expect(sent).toEqual(['new-workspace', 'open-workspace', 'create-sample', 'close-workspace']);
+      expect(sent).toEqual(['new-workspace', 'open-workspace', 'create-sample', 'import-file', 'close-workspace']);
     }
   });
 

@@ -56,6 +56,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       item('Open Workspace…', 'open-workspace', `${mod}+O`),
       item('Create Sample Workspace…', 'create-sample'),
       separator,
+      item('Import File…', 'import-file', `${mod}+I`),
+      separator,
       item('Close Workspace', 'close-workspace'),
       // On macOS Quit lives in the app menu.
       ...(mac ? [] : [separator, { role: 'quit', accelerator: 'Ctrl+Q' } satisfies MenuItemConstructorOptions]),

@@ -394,6 +394,7 @@ export const MENU_COMMANDS = [
   'new-workspace',
   'open-workspace',
   'create-sample',
+  'import-file',
   'close-workspace',
   'go-data',
   'go-signals',
