@@ -131,6 +131,7 @@ describe('importing events', () => {
     ]).toFile(file);
     const first = await previewImport(ws.db, file);
     expect(first.format).toMatchObject({ type: 'xlsx', sheet: 'Readme' });
+    expect(first.sheets).toEqual(['Readme', 'Orders']);
     const s = await importInto(ws, file, { sheet: 'Orders' });
     expect(s.eventsAdded).toBe(2);
     expect(ws.db.all('SELECT customer_id, type, amount FROM events ORDER BY customer_id')).toEqual([

@@ -95,9 +95,11 @@ export async function previewImport(db: Db, path: string, overrides: PreviewOver
 
   let format: FileFormat;
   let rows: string[][];
+  let sheetNames: string[] | null = null;
   if (isXlsx(path, head)) {
     const { readSheets } = await import('./xlsx.ts');
     const sheets = await readSheets(path);
+    sheetNames = sheets.map((s) => s.sheet);
     const chosen = overrides.sheet ? sheets.find((s) => s.sheet === overrides.sheet) : sheets[0];
     if (!chosen) throw new ImportError('file-not-found', `${path} has no sheet named "${overrides.sheet}".`);
     rows = chosen.rows.filter((r) => r.some((c) => c !== '')).slice(0, SAMPLE_ROWS + 1);
@@ -168,6 +170,7 @@ export async function previewImport(db: Db, path: string, overrides: PreviewOver
     sizeBytes: st.size,
     sha256,
     format,
+    sheets: sheetNames,
     columns,
     rows: data.slice(0, PREVIEW_ROWS),
     kind: mapping.kind,

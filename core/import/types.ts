@@ -111,6 +111,8 @@ export interface ImportPreview {
   sizeBytes: number;
   sha256: string;
   format: FileFormat;
+  /** Sheet names of an XLSX workbook, in order; null for text files. */
+  sheets: string[] | null;
   /** Source column names (generated as "column 1".. when the file has no header). */
   columns: string[];
   /** First rows as text, for the preview table. */
