@@ -13,6 +13,7 @@ import './styles/welcome.css';
 import './styles/grid.css';
 import './styles/timeline.css';
 import './styles/import.css';
+import './styles/taxonomy.css';
 
 // Apply the theme before the first paint, so a dark-mode user never sees a white flash.
 const pref = loadThemePreference();

@@ -1,9 +1,9 @@
 // App-wide keyboard shortcuts and the desktop menu's commands.
 import { useEffect } from 'react';
-import { MENU_COMMANDS, type MenuCommand } from '../../core/api/contract.ts';
+import type { MenuCommand } from '../../core/api/contract.ts';
 import { desktopBridge } from '../api/client.ts';
 import { useApp } from '../store/index.ts';
-import { isImportShortcut, viewForMenuCommand, viewForShortcut } from '../lib/views.ts';
+import { isGoCommand, isImportShortcut, viewForMenuCommand, viewForShortcut } from '../lib/views.ts';
 
 /** Ctrl/Cmd+1..7 switch views, Ctrl/Cmd+I opens Import — in the browser too (Playwright and the browser shell rely on it). */
 export function useViewShortcuts(): void {
@@ -11,9 +11,7 @@ export function useViewShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if (isImportShortcut(e)) {
         e.preventDefault();
-        // A modal dialog (sample, file dialog, the import itself) owns the keyboard meanwhile.
-        if (document.querySelector('dialog[open]')) return;
-        useApp.getState().openImport();
+        openImportUnlessModal();
         return;
       }
       const view = viewForShortcut(e);
@@ -26,10 +24,18 @@ export function useViewShortcuts(): void {
   }, []);
 }
 
+/** Import… from the keyboard or the menu: a modal dialog (sample, file dialog, the import itself) has the floor meanwhile. */
+function openImportUnlessModal(): void {
+  if (document.querySelector('dialog[open]')) return;
+  useApp.getState().openImport();
+}
+
+/**
+ * Every MenuCommand has a case: the `never` below makes a command added to MENU_COMMANDS without
+ * one a type error here, instead of a menu item that silently does nothing.
+ */
 export function runMenuCommand(cmd: MenuCommand): void {
   const s = useApp.getState();
-  const view = viewForMenuCommand(cmd);
-  if (view) return s.setView(view);
   switch (cmd) {
     case 'new-workspace':
       return void s.promptNewWorkspace();
@@ -37,11 +43,20 @@ export function runMenuCommand(cmd: MenuCommand): void {
       return void s.promptOpenWorkspace();
     case 'create-sample':
       return s.openSampleDialog();
+    case 'import-file':
+      return openImportUnlessModal();
     case 'close-workspace':
       return void s.closeWorkspace();
-    default:
-      // MENU_COMMANDS is the source of truth; a new command without a case is logged, not ignored silently.
-      console.warn(`Unhandled menu command "${cmd}" (known: ${MENU_COMMANDS.join(', ')})`);
+    default: {
+      if (isGoCommand(cmd)) {
+        const view = viewForMenuCommand(cmd);
+        if (view) s.setView(view);
+        return;
+      }
+      const unhandled: never = cmd;
+      // Reached only if the bridge sends something outside the contract.
+      console.warn(`Unhandled menu command "${String(unhandled)}"`);
+    }
   }
 }
 

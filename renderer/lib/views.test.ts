@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../core/api/contract.ts';
-import { importShortcutLabel, isImportShortcut, VIEW_IDS, VIEWS, viewForMenuCommand, viewForShortcut } from './views.ts';
+import { importShortcutLabel, isGoCommand, isImportShortcut, VIEW_IDS, VIEWS, viewForMenuCommand, viewForShortcut } from './views.ts';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,
@@ -29,6 +29,12 @@ describe('views', () => {
     const go = MENU_COMMANDS.filter((c) => c.startsWith('go-'));
     expect(go.map(viewForMenuCommand)).toEqual([...VIEW_IDS]);
     expect(viewForMenuCommand('open-workspace')).toBeNull();
+    expect(viewForMenuCommand('import-file')).toBeNull();
+  });
+
+  it('tells view commands from the others', () => {
+    expect(MENU_COMMANDS.filter(isGoCommand)).toEqual(MENU_COMMANDS.filter((c) => c.startsWith('go-')));
+    expect(isGoCommand('import-file')).toBe(false);
   });
 
   it('recognises Ctrl/Cmd+I as Import', () => {

@@ -85,10 +85,26 @@ export function viewForShortcut(e: { key: string; ctrlKey: boolean; metaKey: boo
   return VIEW_IDS[Number(e.key) - 1] ?? null;
 }
 
+/** The desktop menu's commands that switch views. */
+export type GoCommand = Extract<MenuCommand, `go-${string}`>;
+
+/** A Record, not a string slice: a new go-* command without a view here fails to compile. */
+const VIEW_OF_COMMAND: Record<GoCommand, ViewId> = {
+  'go-data': 'data',
+  'go-signals': 'signals',
+  'go-clusters': 'clusters',
+  'go-rules': 'rules',
+  'go-migration': 'migration',
+  'go-economics': 'economics',
+  'go-export': 'export',
+};
+
+export function isGoCommand(cmd: MenuCommand): cmd is GoCommand {
+  return Object.hasOwn(VIEW_OF_COMMAND, cmd);
+}
+
 export function viewForMenuCommand(cmd: MenuCommand): ViewId | null {
-  if (!cmd.startsWith('go-')) return null;
-  const id = cmd.slice(3);
-  return (VIEW_IDS as readonly string[]).includes(id) ? (id as ViewId) : null;
+  return isGoCommand(cmd) ? VIEW_OF_COMMAND[cmd] : null;
 }
 
 /** "Ctrl+1" or "⌘1" for tooltips. */

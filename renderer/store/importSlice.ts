@@ -57,7 +57,7 @@ export interface ImportWizard {
   failure: ImportFailure | null;
 }
 
-export type DataTab = 'customers' | 'imports';
+export type DataTab = 'customers' | 'imports' | 'taxonomy';
 
 export interface ImportSlice {
   importer: ImportWizard | null;
@@ -426,6 +426,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     setDataTab(dataTab) {
       set({ dataTab });
       if (dataTab === 'imports') void get().loadImports();
+      if (dataTab === 'taxonomy') void get().loadTaxonomy();
     },
   };
 };

@@ -8,6 +8,7 @@ import { createUiSlice } from './uiSlice.ts';
 import { createNoticesSlice } from './noticesSlice.ts';
 import { createFileDialogSlice } from './fileDialogSlice.ts';
 import { createImportSlice } from './importSlice.ts';
+import { createTaxonomySlice } from './taxonomySlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -17,6 +18,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createNoticesSlice(...a),
   ...createFileDialogSlice(...a),
   ...createImportSlice(...a),
+  ...createTaxonomySlice(...a),
 }));
 
 export type { AppState } from './types.ts';

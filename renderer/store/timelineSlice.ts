@@ -25,6 +25,8 @@ export interface TimelineSlice {
   toggleTypeFilter(type: string): void;
   clearTypeFilter(): void;
   loadMoreEvents(): void;
+  /** Re-reads the open customer's events after they changed (e.g. re-categorised pages). */
+  reloadTimeline(): void;
   /** The customer waiting for the analyst to confirm erasure; null when no confirmation is shown. */
   eraseTarget: { customerId: string; name: string | null; events: number | null } | null;
   erasing: boolean;
@@ -112,6 +114,10 @@ export const createTimelineSlice: SliceCreator<TimelineSlice> = (set, get) => {
     loadMoreEvents() {
       set((s) => ({ timelineLimit: Math.min(TIMELINE_MAX, s.timelineLimit * 2) }));
       void loadTimeline();
+    },
+
+    reloadTimeline() {
+      if (get().customerId) void loadTimeline();
     },
 
     askEraseCustomer() {

@@ -61,6 +61,7 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     set({ workspace, view: 'data', banner: null, importer: null, imports: null, savedMappings: [], dataTab: 'customers' });
     get().closeCustomer();
     get().resetCustomers();
+    get().resetTaxonomy();
     if (workspace) void get().loadCountries();
     void get().refreshRecent();
   }

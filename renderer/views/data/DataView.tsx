@@ -1,5 +1,5 @@
-// The Data view: a tab for the customers (table, filters, the opened customer beside it) and one
-// for the import history, with Import… always at hand. A workspace without customers shows how to
+// The Data view: a tab for the customers (table, filters, the opened customer beside it), one
+// for the import history and one for the page taxonomy, with Import… always at hand. A workspace without customers shows how to
 // fill it instead of an empty table.
 import { useApp } from '../../store/index.ts';
 import { CustomersToolbar } from './CustomersToolbar.tsx';
@@ -7,6 +7,7 @@ import { CustomersGrid } from './CustomersGrid.tsx';
 import { DataTabs } from './DataTabs.tsx';
 import { EmptyWorkspace } from './EmptyWorkspace.tsx';
 import { ImportsPanel } from './ImportsPanel.tsx';
+import { TaxonomyPanel } from './TaxonomyPanel.tsx';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 
 export function DataView() {
@@ -18,6 +19,8 @@ export function DataView() {
       <DataTabs />
       {tab === 'imports' ? (
         <ImportsPanel />
+      ) : tab === 'taxonomy' ? (
+        <TaxonomyPanel />
       ) : empty ? (
         <EmptyWorkspace />
       ) : (
