@@ -121,7 +121,7 @@ export function ImportsPanel() {
         </div>
       ) : (
         <div className="imports-scroll">
-          <table className="imports-table">
+          <table className="data-table imports-table">
             <thead>
               <tr>
                 <th>Status</th>

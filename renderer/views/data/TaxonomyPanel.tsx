@@ -77,7 +77,7 @@ function RulesTable({ drafts, matchedRow, readonly }: { drafts: TaxonomyDraft[];
   const remove = useApp((s) => s.removeTaxonomyRule);
   const saving = useApp((s) => s.taxonomySaving);
   return (
-    <table className="taxonomy-table">
+    <table className="data-table taxonomy-table">
       <colgroup>
         <col className="taxonomy-col-n" />
         <col className="taxonomy-col-priority" />

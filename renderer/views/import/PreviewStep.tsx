@@ -26,12 +26,6 @@ const DELIMITERS: Array<{ value: Delimiter; label: string }> = [
 
 const TYPE_LABELS = { delimited: 'Delimited text', jsonl: 'JSON Lines', xlsx: 'Excel workbook (XLSX)' } as const;
 
-/** Sheet names, when core lists them (a later preview may); otherwise only the one it read. */
-function sheetNames(preview: ImportPreview): string[] | null {
-  const sheets = (preview as ImportPreview & { sheets?: unknown }).sheets;
-  return Array.isArray(sheets) && sheets.every((s) => typeof s === 'string') ? (sheets as string[]) : null;
-}
-
 function FormatControls({ preview, overrides, disabled }: { preview: ImportPreview; overrides: PreviewOverrides; disabled: boolean }) {
   const repreview = useApp((s) => s.repreview);
   const f = preview.format;
@@ -39,7 +33,7 @@ function FormatControls({ preview, overrides, disabled }: { preview: ImportPrevi
   const encoding = overrides.encoding ?? (f.type !== 'xlsx' ? f.encoding : 'utf-8');
   const delimiter = overrides.delimiter ?? (f.type === 'delimited' ? f.delimiter : ',');
   const hasHeader = overrides.hasHeader ?? (f.type !== 'jsonl' ? f.hasHeader : true);
-  const sheets = f.type === 'xlsx' ? sheetNames(preview) : null;
+  const sheets = f.type === 'xlsx' ? preview.sheets : null;
   return (
     <div className="import-format" aria-label="How the file is read">
       <div className="field">
