@@ -366,19 +366,23 @@ export interface ApiErrorShape {
   message: string;
   /** For invalid arguments: which field and why. */
   issues?: Array<{ path: string; message: string }>;
+  /** Machine-readable facts the message also states, e.g. the rejected-rows report's path. */
+  details?: Record<string, string | number>;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: string;
   readonly issues?: Array<{ path: string; message: string }>;
+  readonly details?: Record<string, string | number>;
   constructor(shape: ApiErrorShape) {
     super(shape.message);
     this.name = 'ApiError';
     this.code = shape.code;
     if (shape.issues) this.issues = shape.issues;
+    if (shape.details) this.details = shape.details;
   }
   toJSON(): ApiErrorShape {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.details ? { details: this.details } : {}) };
   }
 }
 

@@ -27,7 +27,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (err instanceof WorkspaceError || err instanceof ImportError) return new ApiError({ code: err.code, message: err.message });
+  if (err instanceof WorkspaceError) return new ApiError({ code: err.code, message: err.message });
+  if (err instanceof ImportError) return new ApiError({ code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
   if (err instanceof Error && (err.name === 'AbortError' || (err as { code?: string }).code === CANCELLED)) {
     return new ApiError({ code: CANCELLED, message: 'Cancelled.' });
   }

@@ -22,6 +22,6 @@ try {
 } catch (err) {
   parentPort.postMessage({
     type: 'error',
-    error: { name: err?.name ?? 'Error', message: err?.message ?? String(err), code: err?.code },
+    error: { name: err?.name ?? 'Error', message: err?.message ?? String(err), code: err?.code, details: err?.details },
   });
 }

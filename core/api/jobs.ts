@@ -62,13 +62,13 @@ export function runJobInWorker<R>(
     if (ctx.signal.aborted) onAbort();
     else ctx.signal.addEventListener('abort', onAbort, { once: true });
 
-    worker.on('message', (msg: { type: string; update?: ProgressUpdate; result?: R; error?: { message: string; code?: string } }) => {
+    worker.on('message', (msg: { type: string; update?: ProgressUpdate; result?: R; error?: { message: string; code?: string; details?: Record<string, string | number> } }) => {
       if (msg.type === 'progress' && msg.update) ctx.progress(msg.update);
       else if (msg.type === 'done') finish(() => resolve(msg.result as R));
       else if (msg.type === 'error') {
         const e = msg.error!;
         finish(() =>
-          reject(e.code === CANCELLED ? new ApiError({ code: CANCELLED, message: 'Cancelled.' }) : new ApiError({ code: e.code ?? 'job-failed', message: e.message })),
+          reject(e.code === CANCELLED ? new ApiError({ code: CANCELLED, message: 'Cancelled.' }) : new ApiError({ code: e.code ?? 'job-failed', message: e.message, ...(e.details ? { details: e.details } : {}) })),
         );
       }
     });

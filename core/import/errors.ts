@@ -15,6 +15,8 @@ export class ImportError extends Error {
       | 'workspace-read-only'
       | 'mapping-invalid',
     message: string,
+    /** Facts the message states, for programs: e.g. { report: path, rejected: n }. */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = 'ImportError';

@@ -362,6 +362,22 @@ describe('large imports', () => {
     expect(contentDigest(ws)).toBe(before);
     expect(ws.db.get("SELECT name FROM sqlite_master WHERE name = 'events_customer_ts'")).toEqual({ name: 'events_customer_ts' });
   }, 60_000);
+
+  it('build the customer sort indexes again after writing figures for many new customers', async () => {
+    const file = tmp.file('many.csv');
+    const lines = ['customer_id,timestamp,event,amount'];
+    for (let i = 0; i < 30_000; i++) lines.push(`m${i},2024-02-01T00:00:${String(i % 60).padStart(2, '0')}Z,purchase,${(i % 50) + 1}`);
+    writeFileSync(file, lines.join('\n'));
+    await importInto(ws, file);
+    const names = ws.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_stats' AND sql IS NOT NULL ORDER BY name").map((r) => r.name);
+    expect(names).toEqual(['customer_stats_events', 'customer_stats_first_seen', 'customer_stats_last_purchase', 'customer_stats_last_seen', 'customer_stats_purchases', 'customer_stats_revenue', 'customer_stats_sessions']);
+    const plan = ws.db.all<{ detail: string }>('EXPLAIN QUERY PLAN SELECT customer_id FROM customer_stats ORDER BY revenue DESC LIMIT 5').map((r) => r.detail).join(' ');
+    expect(plan).toContain('customer_stats_revenue');
+    const incremental = ws.db.all('SELECT * FROM customer_stats ORDER BY customer_id');
+    expect(incremental).toHaveLength(30_000);
+    rebuildCustomerStats(ws.db);
+    expect(incremental).toEqual(ws.db.all('SELECT * FROM customer_stats ORDER BY customer_id'));
+  }, 60_000);
 });
 
 describe('customer figures after each import', () => {

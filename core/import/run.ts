@@ -185,13 +185,11 @@ export async function importJob(args: ImportJobArgs, job: JobHandle): Promise<Im
     if (failing) {
       const first = report.first.map((p) => RejectedReport.describe(p)).join('; ');
       const reportFile = report.close();
-      throw Object.assign(
-        new ImportError(
-          'rows-rejected',
-          `${Math.max(rowsRejected, 1).toLocaleString('en-US')} of ${rowsRead.toLocaleString('en-US')} rows of ${args.path} cannot be imported, so nothing was imported. ` +
-            `First: ${first}. Every problem is listed in ${reportFile}. Fix the file, or import with "skip bad rows" to import the other rows.`,
-        ),
-        { report: reportFile, rejected: rowsRejected },
+      throw new ImportError(
+        'rows-rejected',
+        `${Math.max(rowsRejected, 1).toLocaleString('en-US')} of ${rowsRead.toLocaleString('en-US')} rows of ${args.path} cannot be imported, so nothing was imported. ` +
+          `First: ${first}. Every problem is listed in ${reportFile}. Fix the file, or import with "skip bad rows" to import the other rows.`,
+        { ...(reportFile ? { report: reportFile } : {}), rejected: Math.max(rowsRejected, 1) },
       );
     }
 

@@ -13,6 +13,7 @@ import { rebuildCustomerStats } from '../customers/stats.ts';
 import type { Db, SqlValue, Statement } from '../store/db.ts';
 import { WorkspaceError } from '../store/errors.ts';
 import { indexes as INDEX_SQL } from '../store/migrations/001-initial.ts';
+import { INDEX_DEFINITIONS } from '../store/indexes.ts';
 import { createWorkspace } from '../store/workspace.ts';
 import { makeCalendar, makePeriod } from './calendar.ts';
 import { BEHAVIOUR_TYPES } from './model.ts';
@@ -136,10 +137,8 @@ export function removeSampleLeftovers(path: string): string[] {
   return names;
 }
 
-const INDEX_STATEMENTS = INDEX_SQL.split(';')
-  .map((s) => s.trim())
-  .filter((s) => s.length > 0);
-const INDEX_NAMES = INDEX_STATEMENTS.map((s) => /CREATE INDEX IF NOT EXISTS (\w+)/i.exec(s)?.[1]).filter((n): n is string => !!n);
+const INDEX_STATEMENTS = INDEX_DEFINITIONS.map((d) => d.sql);
+const INDEX_NAMES = INDEX_DEFINITIONS.map((d) => d.name);
 const isStatsIndex = (s: string) => /\bON customer_stats\b/i.test(s);
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -18,6 +18,11 @@ export function errorCode(err: unknown): string {
   return err instanceof ApiError ? err.code : 'internal';
 }
 
+/** A fact core attached to an error (ApiError.details), e.g. the path of a rejected-rows report. */
+export function errorDetail(err: unknown, key: string): string | number | null {
+  return err instanceof ApiError ? (err.details?.[key] ?? null) : null;
+}
+
 export function errorMessage(err: unknown): string {
   if (err instanceof Error && err.message) return err.message;
   if (typeof err === 'string' && err) return err;

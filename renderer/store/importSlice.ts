@@ -7,7 +7,7 @@
 import type { ColumnMapping, ImportKind, ImportPreview, ImportRecord, ImportSummary, Progress, SavedMapping } from '../../core/api/contract.ts';
 import { api, desktopBridge } from '../api/client.ts';
 import { uploadFile } from '../api/upload.ts';
-import { errorCode, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
+import { errorCode, errorDetail, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { mappingForRun, timestampDetection } from '../lib/importMapping.ts';
 import { baseName } from '../lib/paths.ts';
 import type { SliceCreator } from './types.ts';
@@ -30,6 +30,8 @@ export interface ImportFailure {
   title: string;
   message: string;
   code: string;
+  /** Where the rejected rows are listed, when core wrote a report. */
+  report: string | null;
 }
 
 export interface ImportWizard {
@@ -134,7 +136,8 @@ function failureOf(err: unknown, fallbackTitle: string): ImportFailure {
     'file-not-found': 'File not found',
     'invalid-args': 'Invalid input',
   };
-  return { title: titles[code] ?? fallbackTitle, message: errorMessage(err), code };
+  const report = errorDetail(err, 'report');
+  return { title: titles[code] ?? fallbackTitle, message: errorMessage(err), code, report: typeof report === 'string' ? report : null };
 }
 
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {

@@ -2,7 +2,7 @@
 // (a real server on 127.0.0.1, real fetch, real SSE). The Electron IPC relay is covered by
 // electron/*.test.ts with the same core.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type ApiClient, type Progress } from '../../core/api/contract.ts';
 import { createCore, type Core } from '../../core/api/core.ts';
@@ -318,6 +318,18 @@ describe.each(transports)('API contract over %s', (_name, start) => {
     expect(err.message).toMatch(/sends column "uid" to customer_id, but .*tiny\.csv has no such column/);
   });
 
+  it('a rejected import names the report of rejected rows in its details, not only in the message', async () => {
+    const csv = join(tmp.dir, 'one-bad.csv');
+    writeFileSync(csv, 'user_id,timestamp,event\nu1,2024-01-01T00:00:00Z,login\nu2,not a date,login\n');
+    const preview = await api.send('import-preview', { path: csv });
+    const err = await apiError(api.send('import-run', { path: csv, format: preview.format, columns: preview.columns, mapping: preview.mapping, sha256: preview.sha256 }));
+    expect(err.code).toBe('rows-rejected');
+    expect(err.details).toMatchObject({ rejected: 1, report: expect.stringMatching(/\.csv$/) });
+    const report = readFileSync(String(err.details!.report), 'utf8');
+    expect(report).toContain('not a date');
+    expect(err.message).toContain(String(err.details!.report));
+  });
+
   it('lists and edits the page taxonomy, re-categorising existing events', async () => {
     await api.send('workspace-open', { path: fixture });
     const ws = join(tmp.dir, 'taxonomy.segwb');
@@ -335,5 +347,16 @@ describe.each(transports)('API contract over %s', (_name, start) => {
     const bad = await apiError(api.send('taxonomy-save', { rules: [{ pattern: '([', match: 'regex', category: 'x', priority: 1 }] }));
     expect(bad.code).toBe('invalid-args');
     expect(bad.message).toMatch(/\/\(\[\/ for "x" is not a valid regular expression/);
+
+    // A file that says itself which category a page is keeps that category.
+    const own = join(tmp.dir, 'own-categories.csv');
+    writeFileSync(own, 'user_id,timestamp,event,page_url,page_type\nu2,2024-01-02T00:00:00Z,page_view,/gift-cards/buy,promotion\n');
+    const q = await api.send('import-preview', { path: own });
+    expect(q.mapping.fields.page_category).toBe('page_type');
+    await api.send('import-run', { path: own, format: q.format, columns: q.columns, mapping: q.mapping, sha256: q.sha256 });
+    const again = await api.send('taxonomy-save', { rules: [...rules, { pattern: '/gift-cards', match: 'contains', category: 'vouchers', priority: 5 }] });
+    expect(again.eventsRecategorised).toBe(1);
+    expect((await api.send('customer-timeline', { customerId: 'u2' })).events.map((e) => e.pageCategory)).toEqual(['promotion']);
+    expect((await api.send('customer-timeline', { customerId: 'u1' })).events.map((e) => e.pageCategory)).toEqual(['vouchers', 'pricing']);
   });
 });

@@ -6,7 +6,6 @@ import { useApp } from '../../store/index.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { formatDuration, formatInt } from '../../lib/format.ts';
-import { reportPathInMessage } from '../../lib/importReport.ts';
 
 function Figure({ label, value, testId, tone }: { label: string; value: number | string; testId?: string; tone?: 'warning' | 'muted' }) {
   return (
@@ -79,7 +78,7 @@ export function ImportOutcome({ w }: { w: ImportWizard }) {
     );
   }
   if (w.step === 'failed' && w.failure) {
-    const report = reportPathInMessage(w.failure.message);
+    const report = w.failure.report;
     return (
       <div className="job-outcome failed import-error" data-testid="import-error" role="alert" data-error-code={w.failure.code}>
         <Icon name="alert" size={20} />
