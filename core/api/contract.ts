@@ -5,10 +5,14 @@
 import { z } from 'zod';
 import type { ImportPreview, ImportSummary } from '../import/types.ts';
 import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
+import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '../signals/types.ts';
+import type { CustomerScore, PhaseBacktest, PhaseCustomerPage, ScoreSummary, ScoringSettings, SignalInfo, SignalSnapshot, WeightSuggestion } from '../signals/types.ts';
 
 export type { ImportPreview, ImportSummary, ColumnMapping, FileFormat, ImportKind, DateDetection, RowProblem } from '../import/types.ts';
 /** The fields each kind of import can fill: part of the contract, so the UI offers exactly these. */
 export { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
+export type * from '../signals/types.ts';
+export { PHASES, SIGNAL_AGGREGATIONS, SIGNAL_GROUPS, SIGNAL_ID } from '../signals/types.ts';
 
 // ---------- shared result types ----------
 
@@ -195,6 +199,7 @@ export const customerFilterSchema = z.object({
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
 const empty = z.object({}).strict();
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 const importKind = z.enum(['customers', 'orders', 'events']);
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -335,6 +340,36 @@ export const contract = {
   'customer-erase': op<{ customerId: string; rowsDeleted: Record<string, number> }>()(
     z.object({ customerId: z.string().min(1) }).strict(),
   ),
+
+  // Signals: built-in and analyst-defined, computed per customer as of a date.
+  'signals-catalog': op<SignalInfo[]>()(empty),
+  'signal-save': op<SignalInfo[]>()(z.object({ signal: customSignalSchema }).strict()),
+  'signal-delete': op<SignalInfo[]>()(z.object({ id: z.string().regex(SIGNAL_ID) }).strict()),
+  /** Computes every signal as of the date (default: the day after the newest event) and keeps them for scoring. */
+  'signals-compute': op<SignalSnapshot>()(z.object({ asOf: isoDay.optional() }).strict(), { long: true }),
+  /** The signals computed last in this session, or null. */
+  'signals-snapshot': op<SignalSnapshot | null>()(empty),
+
+  // Intent score and funnel phases over the computed signals.
+  'scoring-settings-get': op<ScoringSettings>()(empty),
+  'scoring-settings-save': op<ScoringSettings>()(z.object({ settings: scoringSettingsSchema }).strict()),
+  /** Re-scores every customer with these settings: fast enough to call on every slider move. */
+  'scores-summary': op<ScoreSummary>()(z.object({ settings: scoringSettingsSchema }).strict()),
+  'phase-customers': op<PhaseCustomerPage>()(
+    z
+      .object({
+        settings: scoringSettingsSchema,
+        phase: z.enum(PHASES),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+  ),
+  'customer-score': op<CustomerScore>()(z.object({ settings: scoringSettingsSchema, customerId: z.string().min(1) }).strict()),
+  /** Phases as of a past date against who purchased in the following outcomeDays. */
+  'phases-backtest': op<PhaseBacktest>()(z.object({ settings: scoringSettingsSchema, asOf: isoDay }).strict(), { long: true }),
+  /** Logistic regression of conversion on signals as of trainAsOf; judged on a later, separate holdout. */
+  'weights-suggest': op<WeightSuggestion>()(z.object({ settings: scoringSettingsSchema, trainAsOf: isoDay }).strict(), { long: true }),
 } as const;
 
 // ---------- derived types ----------

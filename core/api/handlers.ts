@@ -6,6 +6,7 @@ import { sampleHandlers } from '../sample/handlers.ts';
 import { customerHandlers } from '../customers/handlers.ts';
 import { fileHandlers } from '../files/handlers.ts';
 import { importHandlers } from '../import/handlers.ts';
+import { signalHandlers } from '../signals/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -15,5 +16,6 @@ export function allHandlers(): Handlers {
     ['customers', customerHandlers],
     ['files', fileHandlers],
     ['import', importHandlers],
+    ['signals', signalHandlers],
   ]);
 }

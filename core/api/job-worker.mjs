@@ -18,7 +18,11 @@ try {
   const fn = mod[exportName];
   if (typeof fn !== 'function') throw new Error(`${moduleUrl} has no exported function ${exportName}`);
   const result = await fn(args, job);
-  parentPort.postMessage({ type: 'done', result });
+  // A job may hand over big typed arrays without copying them: it lists their buffers in
+  // result.transferList (computed signals of 10^6 customers are hundreds of MB).
+  const transfer = Array.isArray(result?.transferList) ? result.transferList : [];
+  if (transfer.length) delete result.transferList;
+  parentPort.postMessage({ type: 'done', result }, transfer);
 } catch (err) {
   parentPort.postMessage({
     type: 'error',

@@ -12,7 +12,17 @@ export interface SessionOptions {
 
 export class Session {
   workspace: Workspace | null = null;
+  /**
+   * Results derived from the open workspace's data and kept in memory for interactive work (the
+   * computed signals). Cleared when the workspace closes or its data changes (import, erasure,
+   * taxonomy or signal definitions), so nothing stale is ever scored.
+   */
+  readonly derived = new Map<string, unknown>();
   constructor(readonly options: SessionOptions) {}
+
+  invalidateDerived(): void {
+    this.derived.clear();
+  }
 
   /** The open workspace, or a clear error when there is none. */
   requireWorkspace(): Workspace {
@@ -25,5 +35,6 @@ export class Session {
   closeWorkspace(): void {
     this.workspace?.db.close();
     this.workspace = null;
+    this.derived.clear();
   }
 }

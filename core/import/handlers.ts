@@ -67,7 +67,9 @@ export const importHandlers: HandlerGroup = {
       allowReimport: args.allowReimport,
       expectedSha256: args.sha256,
     };
-    return runJobInWorker<ImportSummary>(importJobModule, 'importJob', jobArgs, ctx);
+    const summary = await runJobInWorker<ImportSummary>(importJobModule, 'importJob', jobArgs, ctx);
+    ctx.session.invalidateDerived();
+    return summary;
   },
 
   'imports-list': (_args, { session }) => importRecords(session.requireWorkspace().db),
@@ -91,12 +93,15 @@ export const importHandlers: HandlerGroup = {
     const ws = session.requireWorkspace();
     requireWritable(ws);
     const eventsRecategorised = saveTaxonomy(ws.db, rules, recategorise);
+    if (eventsRecategorised > 0) session.invalidateDerived();
     return { rules: loadTaxonomy(ws.db), eventsRecategorised };
   },
 
   'customer-erase': ({ customerId }, { session }) => {
     const ws = session.requireWorkspace();
     requireWritable(ws);
-    return { customerId, rowsDeleted: eraseCustomer(ws.db, customerId) };
+    const rowsDeleted = eraseCustomer(ws.db, customerId);
+    session.invalidateDerived();
+    return { customerId, rowsDeleted };
   },
 };

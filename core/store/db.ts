@@ -21,6 +21,10 @@ export interface Db {
   /** Executes a script of several statements (migrations); no parameters. */
   exec(sql: string): void;
   prepare<Row = Record<string, unknown>>(sql: string): Statement<Row>;
+  /** Rows as arrays in column order: no object per row, for reading 10^6 rows into typed arrays. */
+  iterateArrays(sql: string, params?: Params): IterableIterator<unknown[]>;
+  /** The column names `sql` returns, in order. */
+  columnsOf(sql: string): string[];
   /** Runs `fn` in one transaction: everything or nothing. Nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   pragma(source: string): unknown;
@@ -62,6 +66,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     get: <Row>(sql: string, params?: Params) => raw.prepare(sql).get(...bind(params)) as Row | undefined,
     exec: (sql) => void raw.exec(sql),
     prepare: <Row>(sql: string) => wrap<Row>(raw.prepare(sql)),
+    iterateArrays: (sql, params) => raw.prepare(sql).raw(true).iterate(...bind(params)) as IterableIterator<unknown[]>,
+    columnsOf: (sql) => raw.prepare(sql).columns().map((c) => c.name),
     transaction: <T>(fn: () => T): T => raw.transaction(fn)(),
     pragma: (source) => raw.pragma(source),
     close: () => raw.close(),

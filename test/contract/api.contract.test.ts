@@ -4,61 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiError, type ApiClient, type Progress } from '../../core/api/contract.ts';
-import { createCore, type Core } from '../../core/api/core.ts';
-import { createInProcessClient } from '../../core/api/in-process.ts';
-import { startWebServer } from '../../core/api/http-server.ts';
-import { createHttpClient } from '../../renderer/api/http-transport.ts';
+import type { ApiClient, Progress } from '../../core/api/contract.ts';
 import { buildWorkspace } from '../support/fixtures.ts';
 import { tempDir } from '../support/temp.ts';
-
-interface Harness {
-  client: ApiClient;
-  close(): Promise<void>;
-}
-
-function newCore(root: string): Core {
-  return createCore({ homeDir: join(root, 'home'), defaultDir: join(root, 'workspaces'), appVersion: '9.9.9-test' });
-}
-
-const transports: Array<[string, (root: string) => Promise<Harness>]> = [
-  [
-    'in-process',
-    async (root) => {
-      const core = newCore(root);
-      return { client: createInProcessClient(core), close: async () => core.close() };
-    },
-  ],
-  [
-    'http',
-    async (root) => {
-      const core = newCore(root);
-      const staticDir = join(root, 'static');
-      mkdirSync(staticDir, { recursive: true });
-      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-      const server = await startWebServer({ core, staticDir });
-      const client = createHttpClient({ baseUrl: server.url, token: server.token });
-      return {
-        client,
-        close: async () => {
-          client.close();
-          await server.close();
-          core.close();
-        },
-      };
-    },
-  ],
-];
-
-async function apiError(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
+import { apiError, transports, type Harness } from '../support/transports.ts';
 
 describe.each(transports)('API contract over %s', (_name, start) => {
   const tmp = tempDir();

@@ -1,6 +1,7 @@
 // Forward-only migrations. Append new entries; never edit or reorder old ones.
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-imports.ts';
+import * as m003 from './003-signals.ts';
 
 export interface Migration {
   id: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { id: 1, name: 'initial data model', sql: m001.sql + m001.indexes },
   { id: 2, name: 'import bookkeeping, saved mappings, erasures', sql: m002.sql },
+  { id: 3, name: 'signal definitions and workbench settings', sql: m003.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;
