@@ -1,7 +1,7 @@
 // The segwb command as a user runs it: a real process, real files, exit codes and output.
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from '../test/support/temp.ts';
 
@@ -23,6 +23,36 @@ describe('segwb', () => {
     const info = JSON.parse(execFileSync(process.execPath, [bin, 'info', '--workspace', out], { encoding: 'utf8' }));
     expect(info).toMatchObject({ customers: 300, hasGroundTruth: true, readonly: false, events: summary.events });
   });
+
+  it('signals writes one CSV row per customer with every signal, score and phase; phases prints the backtest', () => {
+    const ws = tmp.file('signals.segwb');
+    expect(segwb('demo', '--customers', '800', '--seed', '5', '--months', '6', '--out', ws).status).toBe(0);
+    const csv = tmp.file('signals.csv');
+    const r = segwb('signals', '--workspace', ws, '--as-of', '2025-12-01', '--out', csv);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 3)).toEqual(['customer_id', 'days_since_purchase', 'orders']);
+    expect(header.slice(-2)).toEqual(['intent_score', 'phase']);
+    const customersThen = Number(execFileSync('sqlite3', [ws, "SELECT count(*) FROM customers WHERE first_seen < strftime('%s','2025-12-01') * 1000"], { encoding: 'utf8' }).trim());
+    expect(lines.length - 1).toBe(customersThen);
+    const first = lines[1]!.split(',');
+    expect(first).toHaveLength(header.length);
+    expect(['orientation', 'consideration', 'decision', 'retention']).toContain(first.at(-1));
+    expect(r.stderr).toContain(`customers as of 2025-12-01 written to ${csv}`);
+
+    const p = segwb('phases', '--workspace', ws, '--as-of', '2025-11-01', '--backtest-days', '30');
+    expect(p.status, p.stderr).toBe(0);
+    const bt = JSON.parse(p.stdout);
+    expect(bt).toMatchObject({ asOf: '2025-11-01', outcomeDays: 30, windowComplete: true });
+    expect(Object.keys(bt.phases)).toEqual(['orientation', 'consideration', 'decision', 'retention']);
+    expect(bt.phases.decision.low).toBeLessThanOrEqual(bt.phases.decision.rate);
+
+    const bad = segwb('phases', '--workspace', ws, '--as-of', '2025-02-30', '--backtest-days', '30');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('"2025-02-30" is not a date');
+    expect(segwb('phases', '--workspace', ws).stderr).toMatch(/--backtest-days is required/);
+  }, 60_000);
 
   it('refuses to overwrite an existing file', () => {
     const out = tmp.file('exists.segwb');

@@ -22,6 +22,12 @@ Usage:
   segwb import FILE --workspace WS [--kind events|orders|customers] [--mapping M.json]
                [--skip-bad] [--allow-reimport] [--delimiter ,|;|tab|pipe|whitespace] [--no-header]
       Import a CSV/TSV/whitespace/JSON Lines/XLSX file; all or nothing unless --skip-bad.
+  segwb signals --workspace WS [--as-of YYYY-MM-DD] [--out signals.csv]
+      Every signal per customer as of the date (default: the day after the newest event), plus
+      intent score and phase with the workspace's saved weights and thresholds. CSV to --out or stdout.
+  segwb phases --workspace WS [--as-of YYYY-MM-DD] --backtest-days N
+      Conversion rate per phase within N days after the as-of date (default: N days before the
+      data ends), with 95% Wilson intervals and lift, as JSON.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -110,6 +116,31 @@ async function importFile(argv: string[]): Promise<void> {
   }
 }
 
+async function signals(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, out: { type: 'string' } } });
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runSignalsCli } = await import('./signals/cli-signals.ts');
+  try {
+    const result = await runSignalsCli(ws, { asOf: values['as-of'], out: values.out ? resolve(values.out) : undefined });
+    if (result.out) process.stderr.write(`${result.customers.toLocaleString('en-US')} customers as of ${result.asOf} written to ${result.out}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
+async function phases(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, 'backtest-days': { type: 'string' } } });
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const days = intOption(requireOption(values['backtest-days'], 'backtest-days'), 'backtest-days', 30);
+  if (days < 1 || days > 365) throw new UsageError('--backtest-days must be between 1 and 365');
+  const { runPhasesCli } = await import('./signals/cli-signals.ts');
+  try {
+    process.stdout.write(`${JSON.stringify(runPhasesCli(ws, { asOf: values['as-of'], backtestDays: days }), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -144,6 +175,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'import':
         await importFile(rest);
+        return 0;
+      case 'signals':
+        await signals(rest);
+        return 0;
+      case 'phases':
+        await phases(rest);
         return 0;
       case undefined:
       case 'help':
