@@ -25,6 +25,18 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./import.ts', import.meta.url)),
     args: (o) => [o.rows ?? '5000000'],
   },
+  {
+    name: 'signals',
+    describe: 'every built-in signal for ~100k customers / ~5M events vs the sqlite3 shell (same run)',
+    child: fileURLToPath(new URL('./signals.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '100000'],
+  },
+  {
+    name: 'rescore',
+    describe: 'intent score + phases + histogram for 1M customers after a weight change (p50/p95)',
+    child: fileURLToPath(new URL('./rescore.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '1000000'],
+  },
 ];
 
 const { values, positionals } = parseArgs({

@@ -51,6 +51,7 @@ describe('scoreCustomers', () => {
     const expected = Array.from(scoreCustomers([used], weightsOf([5])));
     expect(Array.from(scoreCustomers([f32([NaN, NaN, NaN]), used], weightsOf([0, 5])))).toEqual(expected);
     expect(Array.from(scoreCustomers([used, new Float32Array(0)], weightsOf([5, 0])))).toEqual(expected);
+    expect(Array.from(scoreCustomers([new Float32Array(0), used], weightsOf([0, 5])))).toEqual(expected);
   });
 
   it('agrees with the straightforward definition on random data (NaN, negative and zero weights)', () => {

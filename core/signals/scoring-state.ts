@@ -4,7 +4,8 @@
 import { columnMeans, contributions } from '../scoring/explain.ts';
 import { normaliseColumn, type Normalisation } from '../scoring/normalise.ts';
 import { assignPhases, countPhases, PHASE_CODE, PHASE_NAMES, retainedMask } from '../scoring/phases.ts';
-import { scoreCustomers, scoreHistogram } from '../scoring/score.ts';
+import { IncrementalScorer } from '../scoring/incremental.ts';
+import { scoreHistogram } from '../scoring/score.ts';
 import { formatDay } from './as-of.ts';
 import { describeContribution } from './describe.ts';
 import { columnOf, type SignalFrame } from './frame.ts';
@@ -13,6 +14,8 @@ import type { Contribution, CustomerScore, Phase, ScoreSummary, ScoringSettings 
 interface Normalised {
   columns: Float32Array[];
   means: Float64Array;
+  /** Keeps the weighted sums, so a slider move re-scores with one column pass. */
+  scorer: IncrementalScorer;
 }
 
 export interface Scored {
@@ -35,7 +38,7 @@ export class ScoringState {
     let n = this.normalisedBy.get(method);
     if (!n) {
       const columns = this.frame.signals.map((s, j) => normaliseColumn(this.frame.values[j]!, s.direction, method, s.missing));
-      n = { columns, means: columnMeans(columns) };
+      n = { columns, means: columnMeans(columns), scorer: new IncrementalScorer(columns) };
       this.normalisedBy.set(method, n);
     }
     return n;
@@ -67,7 +70,8 @@ export class ScoringState {
     const normalised = this.normalised(settings.normalisation);
     const weights = this.weightsOf(settings);
     const reuse = this.last?.scored;
-    const score = scoreCustomers(normalised.columns, weights, reuse?.score);
+    // The scorer's array is shared: a Scored is valid until the next score() call.
+    const score = normalised.scorer.scoreWith(weights);
     const phase = assignPhases(score, settings.thresholds, this.retained(settings), reuse?.phase);
     const scored = { score, phase, weights, normalised, ms: performance.now() - started };
     this.last = { key, scored };
