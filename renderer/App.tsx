@@ -11,6 +11,7 @@ import { Toasts } from './components/Toasts.tsx';
 import { ConnectionLost } from './components/ConnectionLost.tsx';
 import { Welcome } from './views/welcome/Welcome.tsx';
 import { DataView } from './views/data/DataView.tsx';
+import { SignalsView } from './views/signals/SignalsView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
@@ -47,6 +48,7 @@ function CurrentView() {
   }
   let content;
   if (view === 'data') content = workspace ? <DataView key={workspace.path} /> : <Welcome />;
+  else if (view === 'signals' && workspace) content = <SignalsView key={workspace.path} />;
   else content = <PlaceholderView id={view} />;
   return (
     <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>

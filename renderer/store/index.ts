@@ -9,6 +9,7 @@ import { createNoticesSlice } from './noticesSlice.ts';
 import { createFileDialogSlice } from './fileDialogSlice.ts';
 import { createImportSlice } from './importSlice.ts';
 import { createTaxonomySlice } from './taxonomySlice.ts';
+import { createSignalsSlice } from './signalsSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -19,6 +20,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createFileDialogSlice(...a),
   ...createImportSlice(...a),
   ...createTaxonomySlice(...a),
+  ...createSignalsSlice(...a),
 }));
 
 export type { AppState } from './types.ts';
