@@ -116,7 +116,8 @@ export function suggestWeights(train: FrameWithOutcome, holdout: FrameWithOutcom
   const sliders = scaleToSliders(fit.coefficients);
   const weights = Object.fromEntries(train.signals.map((s, j) => [s.id, sliders[j]!]).filter(([, w]) => w !== 0));
   const current = Object.fromEntries(Object.entries(settings.weights).filter(([, w]) => w !== 0));
-  const equal = Object.fromEntries(Object.keys(current).map((id) => [id, 1]));
+  // The same signals with the same signs, all equally strong (as the view's "Equal weights" button).
+  const equal = Object.fromEntries(Object.entries(current).map(([id, w]) => [id, Math.sign(w)]));
 
   const holdoutState = new ScoringState(holdout);
   const holdoutScore = (w: Record<string, number>) => holdoutState.score({ ...settings, weights: w }).score.slice();
