@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ImportRecord, SavedMapping } from '../api/contract.ts';
-import { ApiError } from '../api/contract.ts';
+import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
 import type { HandlerGroup } from '../api/registry.ts';
 import { runJobInWorker } from '../api/jobs.ts';
 import type { Db } from '../store/db.ts';
@@ -42,11 +42,7 @@ function savedMappings(db: Db): SavedMapping[] {
     .map((m) => ({ name: m.name, kind: m.kind, savedAt: m.saved_at, mapping: JSON.parse(m.mapping) as ColumnMapping }));
 }
 
-function requireWritable(ws: { readonly: boolean; path: string }): void {
-  if (ws.readonly) {
-    throw new ApiError({ code: 'workspace-read-only', message: `${ws.path} is read-only: nothing can be imported into it.` });
-  }
-}
+const requireWritable = (ws: { readonly: boolean; path: string }) => requireWritableFor(ws, 'nothing can be imported into it');
 
 export const importHandlers: HandlerGroup = {
   'import-preview': ({ path, ...overrides }, { session }) => previewImport(session.requireWorkspace().db, resolve(path), overrides),

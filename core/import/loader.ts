@@ -3,26 +3,10 @@
 // Customer fields from any file are merged per customer and upserted once at the end.
 import type { Db, SqlValue, Statement } from '../store/db.ts';
 import type { CustomerRow, EventRow } from './convert.ts';
+import { EVENT_FIELDS } from './types.ts';
 
-const EVENT_COLUMNS = [
-  'customer_id',
-  'ts',
-  'type',
-  'channel',
-  'device',
-  'session_id',
-  'url',
-  'page_category',
-  'product',
-  'category',
-  'campaign',
-  'order_id',
-  'amount',
-  'discount',
-  'quantity',
-  'props',
-  'import_id',
-] as const;
+/** The mappable fields in the order `put` writes them, then what the loader adds itself. */
+const EVENT_COLUMNS = [...EVENT_FIELDS, 'props', 'import_id'] as const;
 const ROWS_PER_STATEMENT = 100;
 
 function insertSql(rows: number): string {

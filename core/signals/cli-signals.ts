@@ -6,7 +6,7 @@ import type { Workspace } from '../store/workspace.ts';
 import { ProgressBar } from '../sample/cli-demo.ts';
 import type { JobHandle } from '../api/jobs.ts';
 import { PHASE_NAMES } from '../scoring/phases.ts';
-import { defaultAsOf, formatDay, parseAsOf } from './as-of.ts';
+import { addDays, defaultAsOf, formatDay, parseAsOf } from './as-of.ts';
 import { computeSignals, purchasedBetween } from './compute.ts';
 import { signalCatalog } from './handlers.ts';
 import { ScoringState } from './scoring-state.ts';
@@ -70,12 +70,12 @@ export async function runSignalsCli(ws: Workspace, options: { asOf?: string | un
 
 /** Conversion per phase as of a past date, over the next `backtestDays` days, with the saved settings. */
 export function runPhasesCli(ws: Workspace, options: { asOf?: string | undefined; backtestDays: number }): PhaseBacktest {
-  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db) - options.backtestDays * 86_400_000;
+  const asOf = options.asOf ? parseAsOf(options.asOf) : addDays(defaultAsOf(ws.db), -options.backtestDays);
   const settings = { ...loadSettings(ws.db, signalCatalog(ws)), outcomeDays: options.backtestDays };
   const progress = terminalJob();
   const frame = computeSignals(ws.db, { asOf }, progress.job);
   progress.done();
   const newestEvent = ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
-  const converted = purchasedBetween(ws.db, frame, asOf, asOf + options.backtestDays * 86_400_000);
+  const converted = purchasedBetween(ws.db, frame, asOf, addDays(asOf, options.backtestDays));
   return backtestPhases({ ...frame, converted, newestEvent }, settings);
 }

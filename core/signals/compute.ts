@@ -3,6 +3,7 @@
 import { CancelledError, type JobHandle } from '../api/jobs.ts';
 import { openDatabase, type Db } from '../store/db.ts';
 import { formatDay } from './as-of.ts';
+import { DAY_MS } from './catalog.ts';
 import { loadCustomSignals } from './custom.ts';
 import type { SignalFrame } from './frame.ts';
 import { buildSignalQuery } from './sql.ts';
@@ -92,7 +93,7 @@ export function framesJob(args: FramesJobArgs, job: JobHandle): { frames: FrameW
     const custom = loadCustomSignals(db);
     const frames = args.points.map((p): FrameWithOutcome => {
       const frame = computeSignals(db, { asOf: p.asOf, utcOffsetMs: args.utcOffsetMs, custom }, job);
-      const converted = p.outcomeDays === undefined ? null : purchasedBetween(db, frame, p.asOf, p.asOf + p.outcomeDays * 86_400_000);
+      const converted = p.outcomeDays === undefined ? null : purchasedBetween(db, frame, p.asOf, p.asOf + p.outcomeDays * DAY_MS);
       return { ...frame, converted, newestEvent };
     });
     const transferList = frames.flatMap((f) => [...f.values.map((v) => v.buffer as ArrayBuffer), ...(f.converted ? [f.converted.buffer as ArrayBuffer] : [])]);

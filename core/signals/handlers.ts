@@ -5,9 +5,10 @@ import { runJobInWorker } from '../api/jobs.ts';
 import type { Ctx, HandlerGroup } from '../api/registry.ts';
 import type { Session } from '../api/session.ts';
 import type { Workspace } from '../store/workspace.ts';
+import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
 import { columnStats, histogram } from '../scoring/normalise.ts';
 import { addDays, defaultAsOf, formatDay, parseAsOf } from './as-of.ts';
-import { builtInInfos } from './catalog.ts';
+import { builtInInfos, DAY_MS } from './catalog.ts';
 import type { FramePoint, FramesJobArgs, FrameWithOutcome } from './compute.ts';
 import { customInfo, deleteCustomSignal, loadCustomSignals, saveCustomSignal } from './custom.ts';
 import { indexOfCustomer, type SignalFrame } from './frame.ts';
@@ -25,9 +26,7 @@ export function signalCatalog(ws: Workspace): SignalInfo[] {
   return [...builtInInfos(), ...loadCustomSignals(ws.db).map(customInfo)];
 }
 
-function requireWritable(ws: Workspace): void {
-  if (ws.readonly) throw new ApiError({ code: 'workspace-read-only', message: `${ws.path} is read-only: signal definitions and settings cannot be saved.` });
-}
+const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'signal definitions and settings cannot be saved');
 
 async function computeFrames(ctx: Ctx, points: FramePoint[]): Promise<FrameWithOutcome[]> {
   const ws = ctx.session.requireWorkspace();
@@ -139,10 +138,10 @@ export const signalHandlers: HandlerGroup = {
     const holdout = addDays(train, settings.outcomeDays);
     const ws = ctx.session.requireWorkspace();
     const newest = defaultAsOf(ws.db);
-    if (addDays(holdout, settings.outcomeDays) > newest + 86_400_000) {
+    if (addDays(holdout, settings.outcomeDays) > newest + DAY_MS) {
       throw new ApiError({
         code: 'not-enough-history',
-        message: `Fitting as of ${trainAsOf} needs purchases until ${formatDay(addDays(holdout, settings.outcomeDays))} for the holdout, but the data ends ${formatDay(newest - 86_400_000)}. Choose a date at least ${2 * settings.outcomeDays} days before that.`,
+        message: `Fitting as of ${trainAsOf} needs purchases until ${formatDay(addDays(holdout, settings.outcomeDays))} for the holdout, but the data ends ${formatDay(newest - DAY_MS)}. Choose a date at least ${2 * settings.outcomeDays} days before that.`,
       });
     }
     const [trainFrame, holdoutFrame] = await computeFrames(ctx, [

@@ -23,7 +23,6 @@ export interface Scored {
   phase: Uint8Array;
   weights: Float64Array;
   normalised: Normalised;
-  ms: number;
 }
 
 export class ScoringState {
@@ -66,14 +65,13 @@ export class ScoringState {
   score(settings: ScoringSettings): Scored {
     const key = JSON.stringify([settings.weights, settings.normalisation, settings.thresholds, settings.retention]);
     if (this.last?.key === key) return this.last.scored;
-    const started = performance.now();
     const normalised = this.normalised(settings.normalisation);
     const weights = this.weightsOf(settings);
     const reuse = this.last?.scored;
     // The scorer's array is shared: a Scored is valid until the next score() call.
     const score = normalised.scorer.scoreWith(weights);
     const phase = assignPhases(score, settings.thresholds, this.retained(settings), reuse?.phase);
-    const scored = { score, phase, weights, normalised, ms: performance.now() - started };
+    const scored = { score, phase, weights, normalised };
     this.last = { key, scored };
     return scored;
   }

@@ -5,11 +5,11 @@ import { fitLogistic } from '../scoring/logistic.ts';
 import { PHASE_CODE } from '../scoring/phases.ts';
 import { auc, decileRates, wilson } from '../scoring/stats.ts';
 import { formatDay } from './as-of.ts';
+import { DAY_MS } from './catalog.ts';
 import type { FrameWithOutcome } from './compute.ts';
 import { ScoringState } from './scoring-state.ts';
 import { PHASES, type Phase, type PhaseBacktest, type RateWithInterval, type ScoringSettings, type WeightSuggestion } from './types.ts';
 
-const DAY_MS = 86_400_000;
 /** Rows used to fit the model; a seeded sample above this (Newton steps cost rows x signals^2). */
 const MAX_FIT_ROWS = 200_000;
 
