@@ -1,10 +1,11 @@
 // Real public data sets live in ../shared/data (never copied into the repository). A test that
-// needs one fails with the path it looked for, so a missing file is obvious.
+// needs one fails with the path it looked for, so a missing file is obvious. A clone that does not
+// sit beside ../shared (e.g. a CI check in /tmp) can point SEGWB_SHARED_DATA at the folder.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-export const sharedDataDir = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+export const sharedDataDir = process.env.SEGWB_SHARED_DATA ?? fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 export function sharedDataFile(relative: string): string {
   const path = join(sharedDataDir, relative);
