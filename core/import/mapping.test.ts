@@ -1,6 +1,6 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sharedDataFile } from '../../test/support/shared-data.ts';
 import { createTimestampParser } from './dates.ts';
 import { inferMapping, isHeaderless, nameKey } from './mapping.ts';
 import { normaliseId, parseNumber } from './numbers.ts';
@@ -289,12 +289,9 @@ describe('inferMapping: files without header', () => {
 // ---------------------------------------------------------------------------------------------
 // Real files, read from the shared data folder (never copied into the repository).
 
-const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
-
 /** The first `n` lines of a real data file, decoded as sniffed; fails naming the file when it is missing. */
 function realHead(relative: string, n = 50): { lines: string[]; encoding: string } {
-  const path = DATA + relative;
-  if (!existsSync(path)) throw new Error(`missing real data file ${path} (see ../shared/data/README.md)`);
+  const path = sharedDataFile(relative);
   const fd = openSync(path, 'r');
   try {
     const buf = new Uint8Array(64 * 1024);
