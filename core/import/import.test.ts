@@ -55,6 +55,26 @@ describe('importing events', () => {
     expect(rec.duration_ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps values of a column that is empty for the first batches and filled later', async () => {
+    // The loader binds only the columns a file fills; a column that first has a value after
+    // thousands of rows must switch the insert statement without losing the rows before it.
+    const rows = ['customer_id,timestamp,event,amount,device'];
+    for (let i = 0; i < 12_000; i++) {
+      const ts = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString();
+      rows.push(`c${i % 50},${ts},${i >= 11_000 ? 'purchase' : 'page_view'},${i >= 11_000 ? (i % 90) + 10 : ''},${i >= 7_001 ? 'tablet' : ''}`);
+    }
+    const file = tmp.file('late-columns.csv');
+    writeFileSync(file, rows.join('\n'));
+    const summary = await importInto(ws, file);
+    expect(summary.eventsAdded).toBe(12_000);
+    expect(count('SELECT count(*) AS n FROM events')).toBe(12_000);
+    expect(count("SELECT count(*) AS n FROM events WHERE device = 'tablet'")).toBe(12_000 - 7_001);
+    expect(count('SELECT count(*) AS n FROM events WHERE amount IS NOT NULL')).toBe(1_000);
+    const expectedRevenue = Array.from({ length: 1_000 }, (_, j) => ((11_000 + j) % 90) + 10).reduce((a, b) => a + b, 0);
+    expect(count('SELECT sum(amount) AS n FROM events')).toBe(expectedRevenue);
+    expect(count('SELECT count(*) AS n FROM events WHERE import_id = ?', [summary.importId])).toBe(12_000);
+  });
+
   it('reads semicolons, decimal commas and Windows-1252 text', async () => {
     const file = tmp.file('latin.csv');
     const text = 'kunde;zeit;ereignis;betrag;stadt\r\nk1;2024-01-05 10:00;purchase;1.234,50;Köln\r\nk2;2024-01-06 11:00;purchase;12,5;Düsseldorf\r\n';
