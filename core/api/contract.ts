@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { ImportPreview, ImportSummary } from '../import/types.ts';
 import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
 import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '../signals/types.ts';
+import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
+import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
 import type { CustomerScore, PhaseBacktest, PhaseCustomerPage, ScoreSummary, ScoringSettings, SignalInfo, SignalSnapshot, WeightSuggestion } from '../signals/types.ts';
 
 export type { ImportPreview, ImportSummary, ColumnMapping, FileFormat, ImportKind, DateDetection, RowProblem } from '../import/types.ts';
@@ -13,6 +15,8 @@ export type { ImportPreview, ImportSummary, ColumnMapping, FileFormat, ImportKin
 export { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
 export type * from '../signals/types.ts';
 export { PHASES, SIGNAL_AGGREGATIONS, SIGNAL_GROUPS, SIGNAL_ID } from '../signals/types.ts';
+export type * from '../clusters/types.ts';
+export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
 // ---------- shared result types ----------
 
@@ -370,6 +374,35 @@ export const contract = {
   'phases-backtest': op<PhaseBacktest>()(z.object({ settings: scoringSettingsSchema, asOf: isoDay }).strict(), { long: true }),
   /** Logistic regression of conversion on signals as of trainAsOf; judged on a later, separate holdout. */
   'weights-suggest': op<WeightSuggestion>()(z.object({ settings: scoringSettingsSchema, trainAsOf: isoDay }).strict(), { long: true }),
+
+  // Clusters work on the signals computed by signals-compute (as of that date).
+  /** k-means on the chosen signals; the result is stored as a new model whose clusters continue the previous model's. */
+  'cluster-fit': op<ClusterModel>()(z.object({ settings: clusterSettingsSchema }).strict(), { long: true }),
+  /** Elbow, silhouette and stability for k = kMin..kMax on a seeded sample, with a recommended k. */
+  'cluster-choose-k': op<KRecommendation>()(z.object({ settings: chooseKSettingsSchema }).strict(), { long: true }),
+  'cluster-models': op<ClusterModelListItem[]>()(empty),
+  /** One stored model (the newest when modelId is left out); null when there is none. */
+  'cluster-model': op<ClusterModel | null>()(z.object({ modelId: z.number().int().positive().optional() }).strict()),
+  /** An empty name goes back to the generated one. */
+  'cluster-rename': op<ClusterModel>()(z.object({ modelId: z.number().int().positive(), key: z.number().int().min(0), name: z.string().trim().max(120) }).strict()),
+  /** Customers in two dimensions (PCA), at most maxPoints of them (a seeded sample beyond that). Needs the model live in this session. */
+  'cluster-projection': op<ClusterProjection>()(
+    z.object({ modelId: z.number().int().positive(), maxPoints: z.number().int().min(100).max(200_000).default(100_000) }).strict(),
+  ),
+  /** Members of one cluster (nearest first), or the given rows (a brushed selection), a page at a time. */
+  'cluster-members': op<ClusterMemberPage>()(
+    z
+      .object({
+        modelId: z.number().int().positive(),
+        key: z.number().int().min(0).optional(),
+        rows: z.array(z.number().int().min(0)).max(2_000_000).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
+  /** Why a customer is in their cluster: distances to every centroid and the signals that decide. */
+  'cluster-customer': op<ClusterExplanation>()(z.object({ modelId: z.number().int().positive(), customerId: z.string().min(1).max(200) }).strict()),
 } as const;
 
 // ---------- derived types ----------
