@@ -37,6 +37,12 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./rescore.ts', import.meta.url)),
     args: (o) => [o.customers ?? '1000000'],
   },
+  {
+    name: 'cluster',
+    describe: 'k-means k=8 on 1M and 100k x 16 seeded Gaussian blobs vs scikit-learn (lloyd, one thread) and ml-kmeans (100k), same data, peak RSS',
+    child: fileURLToPath(new URL('./cluster.ts', import.meta.url)),
+    args: () => [],
+  },
 ];
 
 const { values, positionals } = parseArgs({

@@ -64,7 +64,7 @@ export function pairwiseDistances(data: Float64Array, d: number, rows: ArrayLike
 export function meanSilhouette(distances: Float32Array, labels: ArrayLike<number>, k: number): number {
   const m = labels.length;
   const sizes = new Float64Array(k);
-  for (let i = 0; i < m; i++) sizes[labels[i]!]++;
+  for (let i = 0; i < m; i++) sizes[labels[i]!]!++;
   if (sizes.filter((s) => s > 0).length < 2) return 0;
   const sumTo = new Float64Array(k);
   let total = 0;
@@ -73,7 +73,7 @@ export function meanSilhouette(distances: Float32Array, labels: ArrayLike<number
     if (sizes[own]! < 2) continue;
     sumTo.fill(0);
     const row = i * m;
-    for (let j = 0; j < m; j++) sumTo[labels[j]!] += distances[row + j]!;
+    for (let j = 0; j < m; j++) sumTo[labels[j]!]! += distances[row + j]!;
     const a = sumTo[own]! / (sizes[own]! - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) {

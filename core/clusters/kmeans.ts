@@ -37,7 +37,11 @@ export interface KMeansResult {
   iterateMs: number;
 }
 
-const DEFAULT_INIT_SAMPLE = 32_768;
+/**
+ * The seeding sample: 256 points per cluster, at least 4,096. Measured on 8 blobs at 1M and 100k
+ * x 16: 4,096 starts as well as 16,384 (same final inertia in 2-3 iterations) and seeds 3x faster.
+ */
+const initSampleSize = (n: number, k: number) => Math.min(n, Math.max(4_096, 256 * k));
 const DEFAULT_INIT_TRIALS = 4;
 
 function squaredDistance(data: Float64Array, p: number, centroids: Float64Array, q: number, d: number): number {
@@ -125,8 +129,8 @@ function meanFeatureVariance(data: Float64Array, n: number, d: number): number {
   for (let i = 0, p = 0; i < n; i++, p += d) {
     for (let t = 0; t < d; t++) {
       const v = data[p + t]!;
-      mean[t] += v;
-      sq[t] += v * v;
+      mean[t]! += v;
+      sq[t]! += v * v;
     }
   }
   let total = 0;
@@ -165,7 +169,7 @@ export function assignNearest(data: Float64Array, n: number, d: number, centroid
  */
 function seedCentroids(data: Float64Array, n: number, d: number, k: number, options: KMeansOptions): Float64Array {
   const rng = new Rng(options.seed, 0x6b6d);
-  const rows = sampleIndices(n, options.initSampleSize ?? DEFAULT_INIT_SAMPLE, rng);
+  const rows = sampleIndices(n, options.initSampleSize ?? initSampleSize(n, k), rng);
   const trials = options.initTrials ?? DEFAULT_INIT_TRIALS;
   if (rows.length === n && trials === 1) return kmeansPlusPlus(data, rows, d, k, rng);
   const sample = new Float64Array(rows.length * d);
@@ -232,8 +236,8 @@ export function kmeans(data: Float64Array, n: number, d: number, options: KMeans
     counts.fill(0);
     for (let i = 0, p = 0; i < n; i++, p += d) {
       const q = labels[i]! * d;
-      counts[labels[i]!]++;
-      for (let t = 0; t < d; t++) sums[q + t] += data[p + t]!;
+      counts[labels[i]!]!++;
+      for (let t = 0; t < d; t++) sums[q + t]! += data[p + t]!;
     }
     let relocated = false;
     for (let j = 0; j < k; j++) {
@@ -243,10 +247,10 @@ export function kmeans(data: Float64Array, n: number, d: number, options: KMeans
       const from = labels[far]!;
       for (let t = 0; t < d; t++) {
         const v = data[far * d + t]!;
-        sums[from * d + t] -= v;
+        sums[from * d + t]! -= v;
         sums[j * d + t] = v;
       }
-      counts[from]--;
+      counts[from]!--;
       counts[j] = 1;
       labels[far] = j;
       relocated = true;
@@ -305,8 +309,8 @@ export function kmeans(data: Float64Array, n: number, d: number, options: KMeans
     } else {
       for (let i = 0; i < n; i++) {
         const a = labels[i]!;
-        upper[i] += shift[a]!;
-        lower[i] -= a === maxShiftJ ? secondShift : maxShift;
+        upper[i]! += shift[a]!;
+        lower[i]! -= a === maxShiftJ ? secondShift : maxShift;
       }
     }
     const tolerable = !relocated && shiftSquared <= toleranceAbs;
