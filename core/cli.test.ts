@@ -54,6 +54,37 @@ describe('segwb', () => {
     expect(segwb('phases', '--workspace', ws).stderr).toMatch(/--backtest-days is required/);
   }, 60_000);
 
+  it('cluster writes one assignment per clustered customer and prints the summary; --k auto chooses k', () => {
+    const ws = tmp.file('cluster.segwb');
+    expect(segwb('demo', '--customers', '900', '--seed', '8', '--months', '6', '--out', ws).status).toBe(0);
+    const csv = tmp.file('assignments.csv');
+    const r = segwb('cluster', '--workspace', ws, '--as-of', '2025-11-01', '--k', '3', '--seed', '4', '--signals', 'orders,days_since_visit,sessions_30d', '--out', csv);
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.clusters).toHaveLength(3);
+    expect(summary.signals.map((s: { id: string }) => s.id)).toEqual(['orders', 'days_since_visit', 'sessions_30d']);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('customer_id,cluster_id,cluster_name,distance');
+    expect(lines.length - 1).toBe(summary.clustered);
+    const customersThen = Number(execFileSync('sqlite3', [ws, "SELECT count(*) FROM customers WHERE first_seen < strftime('%s','2025-11-01') * 1000"], { encoding: 'utf8' }).trim());
+    expect(summary.customers).toBe(customersThen);
+    // Every row names its cluster as the summary does, and the sizes add up.
+    const byKey = new Map<number, number>();
+    for (const line of lines.slice(1)) {
+      const key = Number(line.split(',')[1]);
+      byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    }
+    for (const c of summary.clusters) expect(byKey.get(c.key)).toBe(c.size);
+    expect(Number(execFileSync('sqlite3', [ws, 'SELECT count(*) FROM cluster_models'], { encoding: 'utf8' }).trim())).toBe(1);
+
+    const auto = segwb('cluster', '--workspace', ws, '--as-of', '2025-11-01', '--k', 'auto');
+    expect(auto.status, auto.stderr).toBe(0);
+    const chosen = JSON.parse(auto.stdout);
+    expect(chosen.clusters).toHaveLength(chosen.chooseK.recommended);
+    expect(chosen.chooseK.reason).toContain(`k = ${chosen.chooseK.recommended}`);
+    expect(segwb('cluster', '--workspace', ws, '--k', '1').stderr).toMatch(/--k must be auto or a whole number from 2 to 30/);
+  }, 120_000);
+
   it('refuses to overwrite an existing file', () => {
     const out = tmp.file('exists.segwb');
     writeFileSync(out, 'mine');

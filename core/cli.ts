@@ -28,6 +28,11 @@ Usage:
   segwb phases --workspace WS [--as-of YYYY-MM-DD] --backtest-days N
       Conversion rate per phase within N days after the as-of date (default: N days before the
       data ends), with 95% Wilson intervals and lift, as JSON.
+  segwb cluster --workspace WS [--as-of YYYY-MM-DD] --k K|auto [--seed S] [--signals a,b,c]
+               [--out assignments.csv]
+      k-means on the signals (default: the workbench's default set) as of the date; stores the
+      model in the workspace, writes customer id, cluster id, cluster name and distance to --out,
+      and prints the cluster summary as JSON. --k auto picks k from silhouette and stability.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -141,6 +146,31 @@ async function phases(argv: string[]): Promise<void> {
   }
 }
 
+async function cluster(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, k: { type: 'string' }, seed: { type: 'string' }, signals: { type: 'string' }, out: { type: 'string' } },
+  });
+  const kText = requireOption(values.k, 'k');
+  const k = kText === 'auto' ? 'auto' : intOption(kText, 'k', 0);
+  if (k !== 'auto' && (k < 2 || k > 30)) throw new UsageError('--k must be auto or a whole number from 2 to 30');
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runClusterCli } = await import('./clusters/cli-cluster.ts');
+  try {
+    const { model, chooseK } = await runClusterCli(ws, {
+      asOf: values['as-of'],
+      k,
+      seed: intOption(values.seed, 'seed', 1),
+      signals: values.signals?.split(',').map((s) => s.trim()).filter(Boolean),
+      out: values.out ? resolve(values.out) : undefined,
+    });
+    const { live: _live, ...summary } = model;
+    process.stdout.write(`${JSON.stringify({ ...summary, ...(chooseK ? { chooseK } : {}) }, null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -181,6 +211,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'phases':
         await phases(rest);
+        return 0;
+      case 'cluster':
+        await cluster(rest);
         return 0;
       case undefined:
       case 'help':

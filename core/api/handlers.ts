@@ -7,6 +7,7 @@ import { customerHandlers } from '../customers/handlers.ts';
 import { fileHandlers } from '../files/handlers.ts';
 import { importHandlers } from '../import/handlers.ts';
 import { signalHandlers } from '../signals/handlers.ts';
+import { clusterHandlers } from '../clusters/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -17,5 +18,6 @@ export function allHandlers(): Handlers {
     ['files', fileHandlers],
     ['import', importHandlers],
     ['signals', signalHandlers],
+    ['clusters', clusterHandlers],
   ]);
 }

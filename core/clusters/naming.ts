@@ -40,6 +40,15 @@ function shortLabel(label: string): string {
   return bare.charAt(0).toLowerCase() + bare.slice(1);
 }
 
+/** "high days since last purchase" reads badly: recency, counts and the rest get their own words. */
+export function describeDeviation(signal: Pick<SignalInfo, 'label' | 'unit'>, z: number): string {
+  const label = shortLabel(signal.label);
+  const since = /^days since (?:the )?(?:last )?(.+)$/.exec(label);
+  if (since) return z > 0 ? `long since last ${since[1]}` : `recent ${since[1]}`;
+  if (signal.unit === 'count') return `${z > 0 ? 'many' : 'few'} ${label}`;
+  return `${z > 0 ? 'high' : 'low'} ${label}`;
+}
+
 export function clusterName(portrait: MemberPortrait, signals: readonly SignalInfo[], profile: readonly number[]): string {
   const habits = HABIT_WORDS.filter(([id]) => (portrait.habitZ[id] ?? 0) >= HABIT_Z).map(([, word]) => word);
   const head = [...habits, noun(portrait)].join(' ');
@@ -48,7 +57,7 @@ export function clusterName(portrait: MemberPortrait, signals: readonly SignalIn
     .filter((x) => Math.abs(x.z) >= DETAIL_Z && !HABIT_WORDS.some(([id]) => id === x.signal.id && habits.length > 0))
     .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
     .slice(0, 2)
-    .map((x) => `${x.z > 0 ? 'high' : 'low'} ${shortLabel(x.signal.label)}`);
+    .map((x) => describeDeviation(x.signal, x.z));
   const title = head.charAt(0).toUpperCase() + head.slice(1);
   return details.length ? `${title} — ${details.join(', ')}` : title;
 }

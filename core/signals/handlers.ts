@@ -47,7 +47,8 @@ function snapshotOf(frame: SignalFrame): SignalSnapshot {
   };
 }
 
-function state(session: Session): ScoringState {
+/** The computed signals of this session, or a clear error when there are none. */
+export function scoringState(session: Session): ScoringState {
   const s = session.derived.get(STATE_KEY) as ScoringState | undefined;
   if (!s) {
     throw new ApiError({ code: 'signals-not-computed', message: 'Signals have not been computed for this workspace yet (or its data changed since): compute them first.' });
@@ -109,10 +110,10 @@ export const signalHandlers: HandlerGroup = {
     return saveSettings(ws.db, settings as ScoringSettings, signalCatalog(ws));
   },
 
-  'scores-summary': ({ settings }, { session }) => state(session).summary(settings as ScoringSettings),
+  'scores-summary': ({ settings }, { session }) => scoringState(session).summary(settings as ScoringSettings),
 
   'phase-customers': ({ settings, phase, offset, limit }, { session }) => {
-    const s = state(session);
+    const s = scoringState(session);
     const ranked = s.rankedInPhase(settings as ScoringSettings, phase);
     const rows = [];
     for (let k = offset; k < Math.min(ranked.length, offset + limit); k++) rows.push(s.explain(settings as ScoringSettings, ranked[k]!));
@@ -120,7 +121,7 @@ export const signalHandlers: HandlerGroup = {
   },
 
   'customer-score': ({ settings, customerId }, { session }) => {
-    const s = state(session);
+    const s = scoringState(session);
     const i = indexOfCustomer(s.frame, customerId);
     if (i < 0) {
       throw new ApiError({ code: 'customer-not-found', message: `There is no customer "${customerId}" as of ${formatDay(s.frame.asOf)} (customers appear with their first event).` });

@@ -1,0 +1,78 @@
+// `segwb cluster`: the same fit the app makes (and stores as a model in the workspace), for
+// scripts: assignments as CSV, the cluster summary as JSON.
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import type { Workspace } from '../store/workspace.ts';
+import { ProgressBar } from '../sample/cli-demo.ts';
+import type { JobHandle } from '../api/jobs.ts';
+import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
+import { DAY_MS } from '../signals/catalog.ts';
+import { computeSignals } from '../signals/compute.ts';
+import { buildModel, prepareMatrix } from './fit.ts';
+import { chooseKJob, fitJob } from './jobs.ts';
+import { clusterSettingsSchema, DEFAULT_CLUSTER_SIGNALS, type ClusterModel, type KRecommendation } from './types.ts';
+
+export interface ClusterCliOptions {
+  asOf?: string | undefined;
+  k: number | 'auto';
+  seed: number;
+  signals?: string[] | undefined;
+  out?: string | undefined;
+}
+
+function terminalJob(): JobHandle {
+  const bar = new ProgressBar(process.stderr);
+  return { isCancelled: () => false, progress: (u) => bar.update(u) };
+}
+
+const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export async function runClusterCli(ws: Workspace, options: ClusterCliOptions): Promise<{ model: ClusterModel; chooseK: KRecommendation | null }> {
+  const job = terminalJob();
+  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
+  const frame = computeSignals(ws.db, { asOf }, job);
+  const base = { signals: options.signals ?? [...DEFAULT_CLUSTER_SIGNALS], seed: options.seed };
+  let chooseK: KRecommendation | null = null;
+  let k: number;
+  if (options.k === 'auto') {
+    const { matrix } = prepareMatrix(frame, clusterSettingsSchema.parse({ ...base, k: 2 }));
+    chooseK = chooseKJob({ data: matrix.data, n: matrix.n, d: matrix.d, kMin: 2, kMax: 15, seed: options.seed }, job);
+    k = chooseK.recommended;
+  } else {
+    k = options.k;
+  }
+  const settings = clusterSettingsSchema.parse({ ...base, k });
+  const prepared = prepareMatrix(frame, settings);
+  const { matrix } = prepared;
+  const fit = fitJob(
+    { data: matrix.data, n: matrix.n, d: matrix.d, k, seed: settings.seed, maxIterations: settings.maxIterations, workspacePath: ws.path, asOf, outcomeMs: settings.outcomeDays * DAY_MS },
+    job,
+  );
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const { model, live } = buildModel(ws.db, frame, settings, prepared, fit);
+
+  if (options.out) {
+    const target = `${options.out}.partial`;
+    const stream = createWriteStream(target);
+    try {
+      const names = model.clusters.map((c) => csvField(c.name));
+      let chunk = 'customer_id,cluster_id,cluster_name,distance\n';
+      for (let i = 0; i < matrix.n; i++) {
+        const j = live.labels[i]!;
+        chunk += `${csvField(frame.customerIds[matrix.frameRows[i]!]!)},${live.keys[j]},${names[j]},${Math.round(live.distances[i]! * 1e6) / 1e6}\n`;
+        if (chunk.length > 1 << 20) {
+          if (!stream.write(chunk)) await once(stream, 'drain');
+          chunk = '';
+        }
+      }
+      stream.end(chunk);
+      await once(stream, 'finish');
+      // Renamed only when complete: an interrupted run never leaves a half-written file behind.
+      renameSync(target, options.out);
+    } catch (err) {
+      rmSync(target, { force: true });
+      throw err;
+    }
+  }
+  return { model, chooseK };
+}

@@ -1,0 +1,136 @@
+// Exploring a live model: customers in two dimensions (PCA), members of a cluster or of a brushed
+// selection, and why one customer sits where it does.
+import { PCA } from 'ml-pca';
+import { ApiError } from '../api/contract.ts';
+import { Rng } from '../sample/random.ts';
+import { indexOfCustomer } from '../signals/frame.ts';
+import type { LiveClusters } from './fit.ts';
+import { sampleIndices } from './kmeans.ts';
+import type { ClusterExplanation, ClusterMember, ClusterMemberPage, ClusterModel, ClusterProjection } from './types.ts';
+
+/** PCA is fitted on at most this many customers; the axes it finds then place every shown point. */
+const PCA_FIT_SAMPLE = 20_000;
+const LOADINGS_SHOWN = 3;
+
+export function projection(live: LiveClusters, maxPoints: number): ClusterProjection {
+  const { data, n, d } = live.matrix;
+  const rng = new Rng(live.modelId, 0x7063);
+  const rowsOf = (count: number) => (count >= n ? Uint32Array.from({ length: n }, (_, i) => i) : sampleIndices(n, count, rng).sort());
+  const toRows = (rows: Uint32Array) => Array.from(rows, (r) => Array.from(data.subarray(r * d, r * d + d)));
+  const pca = new PCA(toRows(rowsOf(PCA_FIT_SAMPLE)), { center: true, scale: false });
+  const shown = rowsOf(maxPoints);
+  const coords = pca.predict(toRows(shown), { nComponents: 2 });
+  const explained = pca.getExplainedVariance();
+  const vectors = pca.getEigenvectors();
+  const signals = live.matrix.d;
+  const axis = (c: number) =>
+    Array.from({ length: signals }, (_, t) => ({ signal: live.signalIds[t]!, loading: Math.round(vectors.get(t, c) * 1000) / 1000 }))
+      .sort((a, b) => Math.abs(b.loading) - Math.abs(a.loading))
+      .slice(0, LOADINGS_SHOWN);
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return {
+    modelId: live.modelId,
+    x: Array.from(shown, (_, i) => round(coords.get(i, 0))),
+    y: Array.from(shown, (_, i) => round(d > 1 ? coords.get(i, 1) : 0)),
+    key: Array.from(shown, (r) => live.keys[live.labels[r]!]!),
+    row: Array.from(shown),
+    sampled: shown.length < n,
+    total: n,
+    explained: [explained[0] ?? 0, explained[1] ?? 0],
+    axes: [axis(0), d > 1 ? axis(1) : []],
+  };
+}
+
+function member(live: LiveClusters, row: number): ClusterMember {
+  const frameRow = live.matrix.frameRows[row]!;
+  return {
+    row,
+    customerId: live.frame.customerIds[frameRow]!,
+    key: live.keys[live.labels[row]!]!,
+    distance: Math.round(live.distances[row]! * 1e4) / 1e4,
+    values: live.signalColumns.map((c) => {
+      const v = c[frameRow]!;
+      return v === v ? v : null;
+    }),
+  };
+}
+
+export function members(live: LiveClusters, args: { key?: number | undefined; rows?: number[] | undefined; offset: number; limit: number }): ClusterMemberPage {
+  let rows: ArrayLike<number>;
+  if (args.rows) {
+    const bad = args.rows.find((r) => r >= live.matrix.n);
+    if (bad !== undefined) throw new ApiError({ code: 'invalid-arguments', message: `Row ${bad} is not in this model (it has ${live.matrix.n} customers).` });
+    rows = args.rows;
+  } else if (args.key !== undefined) {
+    const index = live.keys.indexOf(args.key);
+    if (index < 0) throw new ApiError({ code: 'cluster-not-found', message: `Model ${live.modelId} has no cluster with key ${args.key}.` });
+    const inCluster: number[] = [];
+    for (let i = 0; i < live.labels.length; i++) if (live.labels[i] === index) inCluster.push(i);
+    // Nearest to the centroid first: the most typical members lead.
+    inCluster.sort((a, b) => live.distances[a]! - live.distances[b]! || a - b);
+    rows = inCluster;
+  } else {
+    throw new ApiError({ code: 'invalid-arguments', message: 'Give a cluster key or rows.' });
+  }
+  const page: ClusterMember[] = [];
+  for (let i = args.offset; i < Math.min(rows.length, args.offset + args.limit); i++) page.push(member(live, rows[i]!));
+  return { total: rows.length, offset: args.offset, rows: page };
+}
+
+const fmt = (v: number | null) => (v === null ? 'none' : Number.isInteger(v) ? String(v) : v.toFixed(2));
+
+export function explainCustomer(live: LiveClusters, model: ClusterModel, customerId: string): ClusterExplanation {
+  const frameRow = indexOfCustomer(live.frame, customerId);
+  const row = frameRow < 0 ? -1 : live.matrix.frameRows.indexOf(frameRow);
+  if (row < 0) {
+    throw new ApiError({
+      code: 'customer-not-found',
+      message: frameRow < 0 ? `There is no customer "${customerId}" as of ${model.asOf}.` : `Customer "${customerId}" was left out of this clustering: a chosen signal has no value for them.`,
+    });
+  }
+  const { data, d } = live.matrix;
+  const k = live.keys.length;
+  const dist = Array.from({ length: k }, (_, j) => {
+    let s = 0;
+    for (let t = 0; t < d; t++) s += (data[row * d + t]! - live.centroids[j * d + t]!) ** 2;
+    return { j, distance: Math.sqrt(s) };
+  }).sort((a, b) => a.distance - b.distance);
+  const own = dist[0]!.j;
+  const other = dist[1]?.j ?? own;
+  // A signal pulls towards the own centroid by how much closer the customer is to it there.
+  const pulls = Array.from({ length: d }, (_, t) => {
+    const x = data[row * d + t]!;
+    return (x - live.centroids[other * d + t]!) ** 2 - (x - live.centroids[own * d + t]!) ** 2;
+  });
+  const positive = pulls.reduce((s, p) => s + Math.max(0, p), 0);
+  const clusters = model.clusters;
+  const reasons = pulls
+    .map((p, t) => ({
+      signal: live.signalIds[t]!,
+      value: member(live, row).values[t] ?? null,
+      clusterMean: clusters[own]!.means[t] ?? null,
+      otherMean: clusters[other]!.means[t] ?? null,
+      pull: positive > 0 ? Math.round((Math.max(0, p) / positive) * 1000) / 1000 : 0,
+    }))
+    .filter((r) => r.pull > 0)
+    .sort((a, b) => b.pull - a.pull)
+    .slice(0, 4);
+  const label = (id: string) => model.signals.find((s) => s.id === id)?.label ?? id;
+  const because = reasons
+    .slice(0, 3)
+    .map((r) => `${label(r.signal)} (${fmt(r.value)}; “${clusters[own]!.name}” averages ${fmt(r.clusterMean)}, “${clusters[other]!.name}” ${fmt(r.otherMean)})`)
+    .join(', ');
+  const text =
+    k < 2
+      ? `In “${clusters[own]!.name}”, the only cluster.`
+      : `Closest to “${clusters[own]!.name}” (distance ${dist[0]!.distance.toFixed(2)}) rather than “${clusters[other]!.name}” (${dist[1]!.distance.toFixed(2)})` +
+        (because ? `, mostly because of ${because}.` : '.');
+  return {
+    customerId,
+    key: live.keys[own]!,
+    distance: Math.round(dist[0]!.distance * 1e4) / 1e4,
+    distances: dist.map((x) => ({ key: live.keys[x.j]!, distance: Math.round(x.distance * 1e4) / 1e4 })),
+    reasons,
+    text,
+  };
+}
