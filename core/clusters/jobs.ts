@@ -4,7 +4,7 @@ import { CancelledError, type JobHandle } from '../api/jobs.ts';
 import { Rng } from '../sample/random.ts';
 import { openDatabase } from '../store/db.ts';
 import { adjustedRandIndex, meanSilhouette, pairwiseDistances } from './agreement.ts';
-import { kmeans, sampleIndices } from './kmeans.ts';
+import { kmeans, sampleIndices, type KMeansResult } from './kmeans.ts';
 import { recommendK } from './choose-k.ts';
 import type { KCandidate, KRecommendation } from './types.ts';
 
@@ -28,13 +28,7 @@ export interface OutcomeRows {
   newestEvent: number | null;
 }
 
-export interface FitJobResult {
-  centroids: Float64Array;
-  labels: Int32Array;
-  distances: Float64Array;
-  inertia: number;
-  iterations: number;
-  converged: boolean;
+export interface FitJobResult extends Omit<KMeansResult, 'initMs' | 'iterateMs'> {
   fitMs: number;
   outcome: OutcomeRows;
   transferList: ArrayBuffer[];
