@@ -69,6 +69,30 @@ function valuesByCluster(a: Assignment, column: Float64Array | null, keep: (v: n
   return lists.map((l) => Float64Array.from(l));
 }
 
+/** Per cluster: z of the members' mean against all clustered customers with a value (0 without values). */
+function memberMeanZ(a: Assignment, column: Float64Array | null): Float64Array {
+  const z = new Float64Array(a.k);
+  if (!column) return z;
+  const sum = new Float64Array(a.k);
+  const count = new Float64Array(a.k);
+  let total = 0;
+  let totalSq = 0;
+  let n = 0;
+  for (let i = 0; i < a.labels.length; i++) {
+    const v = column[a.frameRows[i]!]!;
+    if (v !== v) continue;
+    sum[a.labels[i]!]! += v;
+    count[a.labels[i]!]!++;
+    total += v;
+    totalSq += v * v;
+    n++;
+  }
+  const mean = n ? total / n : 0;
+  const sd = n ? Math.sqrt(Math.max(0, totalSq / n - mean * mean)) : 0;
+  for (let j = 0; j < a.k; j++) z[j] = sd > 0 && count[j]! > 0 ? (sum[j]! / count[j]! - mean) / sd : 0;
+  return z;
+}
+
 const medianOf = (values: Float64Array) => (values.length ? quantileSorted(sortedPresent(values), 0.5) : null);
 
 const HABITS = ['evening_share_90d', 'mobile_share_90d', 'weekend_share_90d', 'desktop_shift_30d'] as const;
@@ -79,14 +103,7 @@ export function portraits(a: Assignment, sizes: Float64Array): MemberPortrait[] 
   const buyers = valuesByCluster(a, orders, (v) => v > 0);
   const recency = valuesByCluster(a, columnOf(a.frame, 'days_since_purchase'), () => true);
   const active = valuesByCluster(a, columnOf(a.frame, 'days_since_active'), () => true);
-  const habitZ = HABITS.map((id) => {
-    const column = columnOf(a.frame, id);
-    const byCluster = valuesByCluster(a, column, () => true);
-    const all = byCluster.flatMap((v) => Array.from(v));
-    const mean = all.reduce((s, v) => s + v, 0) / (all.length || 1);
-    const sd = Math.sqrt(all.reduce((s, v) => s + (v - mean) ** 2, 0) / (all.length || 1));
-    return byCluster.map((v) => (sd > 0 && v.length ? (v.reduce((s, x) => s + x, 0) / v.length - mean) / sd : 0));
-  });
+  const habitZ = HABITS.map((id) => memberMeanZ(a, columnOf(a.frame, id)));
   return Array.from({ length: a.k }, (_, j) => ({
     buyerShare: sizes[j]! > 0 ? buyers[j]!.length / sizes[j]! : 0,
     medianOrders: medianOf(buyers[j]!),
