@@ -6,9 +6,9 @@ import type { Workspace } from '../store/workspace.ts';
 import { ProgressBar } from '../sample/cli-demo.ts';
 import type { JobHandle } from '../api/jobs.ts';
 import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
-import { DAY_MS } from '../signals/catalog.ts';
 import { computeSignals } from '../signals/compute.ts';
-import { buildModel, prepareMatrix } from './fit.ts';
+import { assembleModel, prepareMatrix } from './fit.ts';
+import { fitJobArgs } from './fit-request.ts';
 import { chooseKJob, fitJob } from './jobs.ts';
 import { clusterSettingsSchema, DEFAULT_CLUSTER_SIGNALS, type ClusterModel, type KRecommendation } from './types.ts';
 
@@ -42,14 +42,11 @@ export async function runClusterCli(ws: Workspace, options: ClusterCliOptions): 
     k = options.k;
   }
   const settings = clusterSettingsSchema.parse({ ...base, k });
-  const prepared = prepareMatrix(frame, settings);
-  const { matrix } = prepared;
-  const fit = fitJob(
-    { data: matrix.data, n: matrix.n, d: matrix.d, k, seed: settings.seed, maxIterations: settings.maxIterations, workspacePath: ws.path, asOf, outcomeMs: settings.outcomeDays * DAY_MS },
-    job,
-  );
+  const args = fitJobArgs(ws.db, frame, settings, ws.path);
+  const { description, outcome } = fitJob(args, job);
   if (process.stderr.isTTY) process.stderr.write('\n');
-  const { model, live } = buildModel(ws.db, frame, settings, prepared, fit);
+  const { model, live } = assembleModel(ws.db, frame, settings, description, outcome, args.previous?.summary.modelId ?? null);
+  const { matrix } = description;
 
   if (options.out) {
     const target = `${options.out}.partial`;

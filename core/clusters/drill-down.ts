@@ -1,44 +1,15 @@
 // Exploring a live model: customers in two dimensions (PCA), members of a cluster or of a brushed
 // selection, and why one customer sits where it does.
-import { PCA } from 'ml-pca';
 import { ApiError } from '../api/contract.ts';
-import { Rng } from '../sample/random.ts';
 import { indexOfCustomer } from '../signals/frame.ts';
 import type { LiveClusters } from './fit.ts';
-import { sampleIndices } from './kmeans.ts';
+import { projectRows } from './projection.ts';
 import type { ClusterExplanation, ClusterMember, ClusterMemberPage, ClusterModel, ClusterProjection } from './types.ts';
 
-/** PCA is fitted on at most this many customers; the axes it finds then place every shown point. */
-const PCA_FIT_SAMPLE = 20_000;
-const LOADINGS_SHOWN = 3;
-
 export function projection(live: LiveClusters, maxPoints: number): ClusterProjection {
-  const { data, n, d } = live.matrix;
-  const rng = new Rng(live.modelId, 0x7063);
-  const rowsOf = (count: number) => (count >= n ? Uint32Array.from({ length: n }, (_, i) => i) : sampleIndices(n, count, rng).sort());
-  const toRows = (rows: Uint32Array) => Array.from(rows, (r) => Array.from(data.subarray(r * d, r * d + d)));
-  const pca = new PCA(toRows(rowsOf(PCA_FIT_SAMPLE)), { center: true, scale: false });
-  const shown = rowsOf(maxPoints);
-  const coords = pca.predict(toRows(shown), { nComponents: 2 });
-  const explained = pca.getExplainedVariance();
-  const vectors = pca.getEigenvectors();
-  const signals = live.matrix.d;
-  const axis = (c: number) =>
-    Array.from({ length: signals }, (_, t) => ({ signal: live.signalIds[t]!, loading: Math.round(vectors.get(t, c) * 1000) / 1000 }))
-      .sort((a, b) => Math.abs(b.loading) - Math.abs(a.loading))
-      .slice(0, LOADINGS_SHOWN);
-  const round = (v: number) => Math.round(v * 1e4) / 1e4;
-  return {
-    modelId: live.modelId,
-    x: Array.from(shown, (_, i) => round(coords.get(i, 0))),
-    y: Array.from(shown, (_, i) => round(d > 1 ? coords.get(i, 1) : 0)),
-    key: Array.from(shown, (r) => live.keys[live.labels[r]!]!),
-    row: Array.from(shown),
-    sampled: shown.length < n,
-    total: n,
-    explained: [explained[0] ?? 0, explained[1] ?? 0],
-    axes: [axis(0), d > 1 ? axis(1) : []],
-  };
+  // The fit already projected the default number of points in its worker.
+  const view = live.projection.maxPoints === maxPoints ? live.projection.view : projectRows(live.matrix, live.labels, live.keys, live.signalIds, live.projection.seed, maxPoints);
+  return { modelId: live.modelId, ...view };
 }
 
 function member(live: LiveClusters, row: number): ClusterMember {

@@ -8,13 +8,14 @@ import { DAY_MS } from '../signals/catalog.ts';
 import { columnOf, indexOfCustomer, type SignalFrame } from '../signals/frame.ts';
 import { evaluateAgainstGroundTruth } from './evaluation.ts';
 import { carriedCentroids, colourOfKey, matchCentroids } from './identity.ts';
-import { assignNearest } from './kmeans.ts';
-import type { FitJobResult } from './jobs.ts';
-import { loadModel, maxKey, saveModel, type StoredModel } from './models.ts';
+import { assignNearest, kmeans } from './kmeans.ts';
+import type { OutcomeRows } from './jobs.ts';
+import { saveModel, type StoredModel } from './models.ts';
 import { clusterName, uniqueNames } from './naming.ts';
-import { clusterSizes, outcomes, portraits, profiles, type Assignment } from './profile.ts';
+import { clusterSizes, outcomes, PORTRAIT_SIGNALS, portraits, profiles, type Assignment } from './profile.ts';
 import { buildMatrix, fitScaling, scaleValue, type ClusterMatrix, type SignalScaling } from './scaling.ts';
-import type { ClusterInfo, ClusterModel, ClusterSettings } from './types.ts';
+import { DEFAULT_PROJECTION_POINTS, projectRows } from './projection.ts';
+import type { ClusterInfo, ClusterModel, ClusterProjection, ClusterSettings } from './types.ts';
 
 /** What the session keeps of a fitted model for drill-down: assignments and coordinates. */
 export interface LiveClusters {
@@ -28,6 +29,8 @@ export interface LiveClusters {
   signalIds: string[];
   /** Raw frame columns of the model's signals, in model order. */
   signalColumns: Float64Array[];
+  /** The projection the fit made, for that many points; other sizes are computed on request. */
+  projection: { maxPoints: number; seed: number; view: Omit<ClusterProjection, 'modelId'> };
 }
 
 export function prepareMatrix(frame: SignalFrame, settings: Pick<ClusterSettings, 'signals' | 'weights' | 'scaling' | 'missing'>): { scalings: SignalScaling[]; matrix: ClusterMatrix } {
@@ -43,7 +46,7 @@ export function prepareMatrix(frame: SignalFrame, settings: Pick<ClusterSettings
 }
 
 /** The previous model's cluster (index) of each clustered customer today, or -1 when its signals are missing. */
-function previousLabels(previous: StoredModel, frame: SignalFrame, frameRows: Int32Array): Int32Array | null {
+function previousLabels(previous: PreviousModel, frame: SignalFrame, frameRows: Int32Array): Int32Array | null {
   const columns = previous.scaling.map((s) => frame.values[frame.signals.findIndex((info) => info.id === s.id)] ?? null);
   if (columns.some((c) => c === null)) return null;
   const d = previous.scaling.length;
@@ -54,14 +57,14 @@ function previousLabels(previous: StoredModel, frame: SignalFrame, frameRows: In
   return labels;
 }
 
-interface Identity {
+export interface Identity {
   key: number;
   continues: ClusterInfo['continues'];
   inherited: ClusterInfo | null;
 }
 
-function identities(db: Db, previous: StoredModel | null, frame: SignalFrame, matrix: ClusterMatrix, fit: { centroids: Float64Array; labels: Int32Array }, k: number): Identity[] {
-  let next = maxKey(db) + 1;
+function identities(nextKey: number, previous: PreviousModel | null, frame: SignalFrame, matrix: ClusterMatrix, fit: { centroids: Float64Array; labels: Int32Array }, k: number): Identity[] {
+  let next = nextKey;
   const fresh = (): Identity => ({ key: next++, continues: null, inherited: null });
   const old = previous ? previousLabels(previous, frame, matrix.frameRows) : null;
   if (!previous || !old) return Array.from({ length: k }, fresh);
@@ -85,7 +88,7 @@ function identities(db: Db, previous: StoredModel | null, frame: SignalFrame, ma
 }
 
 /** Reorders clusters by size (largest first): centroids, labels and everything per cluster follow. */
-function bySize(fit: FitJobResult, k: number, d: number, n: number): { centroids: Float64Array; labels: Int32Array } {
+function bySize(fit: { centroids: Float64Array; labels: Int32Array }, k: number, d: number, n: number): { centroids: Float64Array; labels: Int32Array } {
   const sizes = new Float64Array(k);
   for (let i = 0; i < n; i++) sizes[fit.labels[i]!]!++;
   const order = Array.from({ length: k }, (_, j) => j).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
@@ -96,14 +99,50 @@ function bySize(fit: FitJobResult, k: number, d: number, n: number): { centroids
   return { centroids, labels: Int32Array.from(fit.labels, (l) => rank[l]!) };
 }
 
-export function buildModel(
-  db: Db,
+/** What the worker tells about a fit: everything but what needs the customer ids or the database. */
+export interface FitDescription {
+  scalings: SignalScaling[];
+  matrix: ClusterMatrix;
+  /** Clusters by size, largest first; labels index into this order. */
+  centroids: Float64Array;
+  labels: Int32Array;
+  distances: Float64Array;
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+  fitMs: number;
+  sizes: Float64Array;
+  z: number[][];
+  means: (number | null)[][];
+  generatedNames: string[];
+  identities: Identity[];
+  projection: Omit<ClusterProjection, 'modelId'>;
+}
+
+/** The previous model as identity matching needs it. */
+export type PreviousModel = Pick<StoredModel, 'scaling' | 'centroids'> & { summary: Pick<StoredModel['summary'], 'modelId' | 'clusters'> };
+
+/**
+ * Fit and describe, without customer ids or database: runs in the worker, so scaling, k-means,
+ * profiles and identity matching (seconds at 10^6 customers) never hold up the thread that answers the UI.
+ */
+export function describeFit(
   frame: SignalFrame,
   settings: ClusterSettings,
-  prepared: { scalings: SignalScaling[]; matrix: ClusterMatrix },
-  fit: FitJobResult,
-): { model: ClusterModel; live: LiveClusters } {
-  const { scalings, matrix } = prepared;
+  previous: PreviousModel | null,
+  nextKey: number,
+  onIteration?: (iteration: number) => void,
+): FitDescription {
+  const { scalings, matrix } = prepareMatrix(frame, settings);
+  if (matrix.n < settings.k) {
+    throw new ApiError({
+      code: 'too-few-customers',
+      message: `${matrix.n.toLocaleString('en-US')} customers can be clustered${matrix.dropped ? ` (${matrix.dropped.toLocaleString('en-US')} left out for missing values)` : ''}, fewer than the ${settings.k} clusters asked for.`,
+    });
+  }
+  const started = performance.now();
+  const fit = kmeans(matrix.data, matrix.n, matrix.d, { k: settings.k, seed: settings.seed, maxIterations: settings.maxIterations, ...(onIteration ? { onIteration } : {}) });
+  const fitMs = Math.round(performance.now() - started);
   const k = settings.k;
   const { centroids, labels } = bySize(fit, k, matrix.d, matrix.n);
   const assignment: Assignment = { frame, frameRows: matrix.frameRows, labels, k };
@@ -111,36 +150,72 @@ export function buildModel(
   const { z, means } = profiles(assignment, scalings);
   const portrait = portraits(assignment, sizes);
   const infos = scalings.map((s) => frame.signals.find((x) => x.id === s.id)!);
+  const ids = identities(nextKey, previous, frame, matrix, { centroids, labels }, k);
+  return {
+    scalings,
+    matrix,
+    centroids,
+    labels,
+    // Reordering by size renames clusters, it moves no point: the fit's distances still hold.
+    distances: fit.distances,
+    inertia: fit.inertia,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    fitMs,
+    sizes,
+    z,
+    means,
+    generatedNames: uniqueNames(Array.from({ length: k }, (_, j) => clusterName(portrait[j]!, infos, z[j]!))),
+    identities: ids,
+    projection: projectRows(matrix, labels, ids.map((id) => id.key), scalings.map((s) => s.id), settings.seed, DEFAULT_PROJECTION_POINTS),
+  };
+}
+
+/** The signal columns a fit reads: the chosen ones, the previous model's, and those the names are made of. */
+export function columnsForFit(settings: Pick<ClusterSettings, 'signals'>, previous: PreviousModel | null): string[] {
+  return [...new Set([...settings.signals, ...(previous?.scaling.map((s) => s.id) ?? []), ...PORTRAIT_SIGNALS])];
+}
+
+/** Outcomes, ground truth, the stored model and the session's live state: on the thread that owns the database. */
+export function assembleModel(
+  db: Db,
+  frame: SignalFrame,
+  settings: ClusterSettings,
+  fit: FitDescription,
+  outcomeRows: OutcomeRows,
+  previousModelId: number | null,
+): { model: ClusterModel; live: LiveClusters } {
+  const { scalings, matrix, centroids, labels, sizes, z, means } = fit;
+  const k = settings.k;
+  const assignment: Assignment = { frame, frameRows: matrix.frameRows, labels, k };
+  const infos = scalings.map((s) => frame.signals.find((x) => x.id === s.id)!);
 
   // Outcome: what members did in the window after the as-of date, when the data reaches into it.
   const outcomeMs = settings.outcomeDays * DAY_MS;
-  const newest = fit.outcome.newestEvent;
+  const newest = outcomeRows.newestEvent;
   let clusterOutcomes: ReturnType<typeof outcomes> | null = null;
   let outcome: ClusterModel['outcome'] = null;
   if (newest !== null && newest >= frame.asOf) {
     const bought = new Uint8Array(frame.customerIds.length);
     const revenue = new Float64Array(frame.customerIds.length);
-    fit.outcome.ids.forEach((id, r) => {
+    outcomeRows.ids.forEach((id, r) => {
       const row = indexOfCustomer(frame, id);
       if (row < 0) return;
-      bought[row] = fit.outcome.bought[r]!;
-      revenue[row] = fit.outcome.revenue[r]!;
+      bought[row] = outcomeRows.bought[r]!;
+      revenue[row] = outcomeRows.revenue[r]!;
     });
     clusterOutcomes = outcomes(assignment, sizes, bought, revenue);
     const all = outcomes({ ...assignment, labels: new Int32Array(matrix.n), k: 1 }, Float64Array.of(matrix.n), bought, revenue)[0]!;
     outcome = { days: settings.outcomeDays, complete: newest >= frame.asOf + outcomeMs - DAY_MS, baseRate: all.conversionRate, revenuePerCustomer: all.revenuePerCustomer };
   }
 
-  const previous = loadModel(db);
-  const ids = identities(db, previous, frame, matrix, { centroids, labels }, k);
-  const generated = uniqueNames(Array.from({ length: k }, (_, j) => clusterName(portrait[j]!, infos, z[j]!)));
   const clusters: ClusterInfo[] = Array.from({ length: k }, (_, j) => {
-    const id = ids[j]!;
+    const id = fit.identities[j]!;
     const renamed = id.inherited?.renamed ?? false;
     return {
       key: id.key,
-      name: renamed ? id.inherited!.name : generated[j]!,
-      generatedName: generated[j]!,
+      name: renamed ? id.inherited!.name : fit.generatedNames[j]!,
+      generatedName: fit.generatedNames[j]!,
       renamed,
       colour: colourOfKey(id.key),
       size: sizes[j]!,
@@ -172,14 +247,13 @@ export function buildModel(
     fitMs: fit.fitMs,
     outcome,
     clusters,
-    previousModelId: previous?.summary.modelId ?? null,
+    previousModelId,
     evaluation: evaluateAgainstGroundTruth(db, assignment, clusters.map((c) => c.key)),
   };
   const modelId = saveModel(db, { summary, scaling: scalings, centroids });
   summary.modelId = modelId;
   return {
     model: { ...summary, live: true },
-    // Reordering by size renames clusters, it moves no point: the fit's distances still hold.
     live: {
       modelId,
       frame,
@@ -190,6 +264,7 @@ export function buildModel(
       keys: clusters.map((c) => c.key),
       signalIds: scalings.map((s) => s.id),
       signalColumns: scalings.map((s) => columnOf(frame, s.id)!),
+      projection: { maxPoints: DEFAULT_PROJECTION_POINTS, seed: settings.seed, view: fit.projection },
     },
   };
 }

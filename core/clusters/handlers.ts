@@ -4,12 +4,12 @@ import { ApiError } from '../api/contract.ts';
 import { runJobInWorker } from '../api/jobs.ts';
 import type { HandlerGroup } from '../api/registry.ts';
 import type { Session } from '../api/session.ts';
-import { DAY_MS } from '../signals/catalog.ts';
 import { scoringState } from '../signals/handlers.ts';
 import { requireWritable } from '../workspace/writable.ts';
 import { explainCustomer, members, projection } from './drill-down.ts';
-import { buildModel, prepareMatrix, type LiveClusters } from './fit.ts';
-import type { ChooseKJobArgs, FitJobArgs, FitJobResult } from './jobs.ts';
+import { assembleModel, prepareMatrix, type LiveClusters } from './fit.ts';
+import { fitJobArgs } from './fit-request.ts';
+import type { ChooseKJobArgs, FitJobResult } from './jobs.ts';
 import { listModels, loadModel, requireModel, updateSummary } from './models.ts';
 import type { ClusterModel, KRecommendation } from './types.ts';
 
@@ -47,22 +47,9 @@ export const clusterHandlers: HandlerGroup = {
     const ws = ctx.session.requireWorkspace();
     requireWritable(ws, 'cluster models cannot be saved');
     const frame = scoringState(ctx.session).frame;
-    const prepared = prepareMatrix(frame, settings);
-    const { matrix } = prepared;
-    if (matrix.n < settings.k) throw tooFew(matrix.n, settings.k, matrix.dropped);
-    const args: FitJobArgs = {
-      data: matrix.data,
-      n: matrix.n,
-      d: matrix.d,
-      k: settings.k,
-      seed: settings.seed,
-      maxIterations: settings.maxIterations,
-      workspacePath: ws.path,
-      asOf: frame.asOf,
-      outcomeMs: settings.outcomeDays * DAY_MS,
-    };
-    const fit = await runJobInWorker<FitJobResult>(jobsModule, 'fitJob', args, ctx);
-    const { model, live } = buildModel(ws.db, frame, settings, prepared, fit);
+    const args = fitJobArgs(ws.db, frame, settings, ws.path);
+    const { description, outcome } = await runJobInWorker<FitJobResult>(jobsModule, 'fitJob', args, ctx);
+    const { model, live } = assembleModel(ws.db, frame, settings, description, outcome, args.previous?.summary.modelId ?? null);
     ctx.session.derived.set(LIVE_KEY, live);
     return model;
   },

@@ -4,21 +4,25 @@ import { CancelledError, type JobHandle } from '../api/jobs.ts';
 import { Rng } from '../sample/random.ts';
 import { openDatabase } from '../store/db.ts';
 import { adjustedRandIndex, meanSilhouette, pairwiseDistances } from './agreement.ts';
-import { kmeans, sampleIndices, type KMeansResult } from './kmeans.ts';
+import { kmeans, sampleIndices } from './kmeans.ts';
+import { describeFit, type FitDescription, type PreviousModel } from './fit.ts';
+import { DAY_MS } from '../signals/catalog.ts';
+import type { SignalFrame } from '../signals/frame.ts';
+import type { SignalInfo } from '../signals/types.ts';
 import { recommendK } from './choose-k.ts';
-import type { KCandidate, KRecommendation } from './types.ts';
+import type { ClusterSettings, KCandidate, KRecommendation } from './types.ts';
 
 export interface FitJobArgs {
-  data: Float64Array;
-  n: number;
-  d: number;
-  k: number;
-  seed: number;
-  maxIterations: number;
   workspacePath: string;
   /** Epoch ms; the outcome window is [asOf, asOf + outcomeDays). */
   asOf: number;
-  outcomeMs: number;
+  /** The signal columns the fit reads (see columnsForFit), in shared memory. */
+  signals: SignalInfo[];
+  values: Float64Array[];
+  settings: ClusterSettings;
+  previous: PreviousModel | null;
+  /** The first key a cluster without a predecessor gets. */
+  nextKey: number;
 }
 
 export interface OutcomeRows {
@@ -28,8 +32,8 @@ export interface OutcomeRows {
   newestEvent: number | null;
 }
 
-export interface FitJobResult extends Omit<KMeansResult, 'initMs' | 'iterateMs'> {
-  fitMs: number;
+export interface FitJobResult {
+  description: FitDescription;
   outcome: OutcomeRows;
   transferList: ArrayBuffer[];
 }
@@ -51,30 +55,23 @@ function readOutcome(workspacePath: string, from: number, to: number): OutcomeRo
 }
 
 export function fitJob(args: FitJobArgs, job: JobHandle): FitJobResult {
-  const started = performance.now();
-  job.progress({ phase: `Fitting k-means (k = ${args.k})`, done: 0, total: args.maxIterations, unit: 'iterations' });
-  const fit = kmeans(args.data, args.n, args.d, {
-    k: args.k,
-    seed: args.seed,
-    maxIterations: args.maxIterations,
-    onIteration: (iteration) => {
-      if (job.isCancelled()) throw new CancelledError();
-      job.progress({ phase: `Fitting k-means (k = ${args.k})`, done: iteration, total: args.maxIterations, unit: 'iterations' });
-    },
+  const { settings } = args;
+  const phase = `Fitting k-means (k = ${settings.k})`;
+  job.progress({ phase, done: 0, total: settings.maxIterations, unit: 'iterations' });
+  // The columns' rows are the session frame's rows; the ids stay with the session (not needed here).
+  const frame: SignalFrame = { asOf: args.asOf, customerIds: [], signals: args.signals, values: args.values, computedMs: 0 };
+  const description = describeFit(frame, settings, args.previous, args.nextKey, (iteration) => {
+    if (job.isCancelled()) throw new CancelledError();
+    job.progress({ phase, done: iteration, total: settings.maxIterations, unit: 'iterations' });
   });
-  const fitMs = Math.round(performance.now() - started);
   job.progress({ phase: 'Reading what customers did next', done: 0, total: null, unit: 'steps' });
-  const outcome = readOutcome(args.workspacePath, args.asOf, args.asOf + args.outcomeMs);
+  const outcome = readOutcome(args.workspacePath, args.asOf, args.asOf + settings.outcomeDays * DAY_MS);
+  const { labels, distances, centroids, matrix } = description;
   return {
-    centroids: fit.centroids,
-    labels: fit.labels,
-    distances: fit.distances,
-    inertia: fit.inertia,
-    iterations: fit.iterations,
-    converged: fit.converged,
-    fitMs,
+    description,
     outcome,
-    transferList: [fit.centroids.buffer, fit.labels.buffer, fit.distances.buffer, outcome.bought.buffer, outcome.revenue.buffer] as ArrayBuffer[],
+    // The coordinates are shared memory already; the rest is moved, not copied.
+    transferList: [labels.buffer, distances.buffer, centroids.buffer, matrix.frameRows.buffer, outcome.bought.buffer, outcome.revenue.buffer] as ArrayBuffer[],
   };
 }
 

@@ -97,6 +97,9 @@ const medianOf = (values: Float64Array) => (values.length ? quantileSorted(sorte
 
 const HABITS = ['evening_share_90d', 'mobile_share_90d', 'weekend_share_90d', 'desktop_shift_30d'] as const;
 
+/** Built-in signals the portraits (and so the generated names) read. */
+export const PORTRAIT_SIGNALS: readonly string[] = ['orders', 'days_since_purchase', 'days_since_active', ...HABITS];
+
 /** Purchase portrait of every cluster from the built-in signals (present in every frame). */
 export function portraits(a: Assignment, sizes: Float64Array): MemberPortrait[] {
   const orders = columnOf(a.frame, 'orders');

@@ -125,7 +125,8 @@ export function buildMatrix(frame: SignalFrame, scalings: readonly SignalScaling
     if (j < 0) throw new Error(`signal ${s.id} is not in the computed signals`);
     return frame.values[j]!;
   });
-  const total = frame.customerIds.length;
+  // Rows of the columns, not customerIds: a worker gets the columns without the ids.
+  const total = frame.values[0]?.length ?? 0;
   const d = scalings.length;
   const frameRows = new Int32Array(total);
   const data = new Float64Array(new SharedArrayBuffer(total * d * 8));

@@ -24,7 +24,8 @@ export function computeSignals(db: Db, options: ComputeOptions, job: JobHandle =
   // Upper bound of the rows to come, for the typed arrays and the progress bar.
   const capacity = db.get<{ n: number }>('SELECT count(*) AS n FROM customers')?.n ?? 0;
   const width = query.signals.length;
-  const values = query.signals.map(() => new Float64Array(capacity));
+  // Shared memory: a later job (a cluster fit) reads the columns in its worker without a copy.
+  const values = query.signals.map(() => new Float64Array(new SharedArrayBuffer(capacity * 8)));
   const customerIds: string[] = [];
   job.progress({ phase: `Reading events before ${formatDay(options.asOf)}`, done: 0, total: null, unit: 'customers' });
   let n = 0;
@@ -44,7 +45,7 @@ export function computeSignals(db: Db, options: ComputeOptions, job: JobHandle =
     asOf: options.asOf,
     customerIds,
     signals: query.signals,
-    values: n === capacity ? values : values.map((v) => v.slice(0, n)),
+    values: n === capacity ? values : values.map((v) => v.subarray(0, n)),
     computedMs: Math.round(performance.now() - started),
   };
 }
@@ -96,7 +97,8 @@ export function framesJob(args: FramesJobArgs, job: JobHandle): { frames: FrameW
       const converted = p.outcomeDays === undefined ? null : purchasedBetween(db, frame, p.asOf, p.asOf + p.outcomeDays * DAY_MS);
       return { ...frame, converted, newestEvent };
     });
-    const transferList = frames.flatMap((f) => [...f.values.map((v) => v.buffer as ArrayBuffer), ...(f.converted ? [f.converted.buffer as ArrayBuffer] : [])]);
+    // The signal columns are shared memory (they travel without a copy anyway); the outcomes are moved.
+    const transferList = frames.flatMap((f) => (f.converted ? [f.converted.buffer as ArrayBuffer] : []));
     return { frames, transferList };
   } finally {
     db.close();

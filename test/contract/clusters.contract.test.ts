@@ -119,6 +119,14 @@ describe.each(transports)('clusters over %s', (name, start) => {
     expect(proj.explained[0] + proj.explained[1]).toBeLessThanOrEqual(1 + 1e-9);
     const keys = new Set(model.clusters.map((c) => c.key));
     expect(proj.key.every((k) => keys.has(k))).toBe(true);
+    // The default size comes from the fit's own worker: every customer here, the same axes.
+    const all = await api.send('cluster-projection', { modelId: model.modelId });
+    expect(all.sampled).toBe(false);
+    expect(all.x).toHaveLength(model.clustered);
+    expect(all.explained).toEqual(proj.explained);
+    const sizes = new Map<number, number>();
+    for (const k of all.key) sizes.set(k, (sizes.get(k) ?? 0) + 1);
+    for (const c of model.clusters) expect(sizes.get(c.key)).toBe(c.size);
 
     const c0 = model.clusters[0]!;
     const page = await api.send('cluster-members', { modelId: model.modelId, key: c0.key, limit: 20 });
