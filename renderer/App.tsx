@@ -12,6 +12,7 @@ import { ConnectionLost } from './components/ConnectionLost.tsx';
 import { Welcome } from './views/welcome/Welcome.tsx';
 import { DataView } from './views/data/DataView.tsx';
 import { SignalsView } from './views/signals/SignalsView.tsx';
+import { ClustersView } from './views/clusters/ClustersView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
@@ -49,6 +50,7 @@ function CurrentView() {
   let content;
   if (view === 'data') content = workspace ? <DataView key={workspace.path} /> : <Welcome />;
   else if (view === 'signals' && workspace) content = <SignalsView key={workspace.path} />;
+  else if (view === 'clusters' && workspace) content = <ClustersView key={workspace.path} />;
   else content = <PlaceholderView id={view} />;
   return (
     <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>

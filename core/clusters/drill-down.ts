@@ -30,7 +30,7 @@ export function members(live: LiveClusters, args: { key?: number | undefined; ro
   let rows: ArrayLike<number>;
   if (args.rows) {
     const bad = args.rows.find((r) => r >= live.matrix.n);
-    if (bad !== undefined) throw new ApiError({ code: 'invalid-arguments', message: `Row ${bad} is not in this model (it has ${live.matrix.n} customers).` });
+    if (bad !== undefined) throw new ApiError({ code: 'invalid-args', message: `Row ${bad} is not in this model (it has ${live.matrix.n} customers).` });
     rows = args.rows;
   } else if (args.key !== undefined) {
     const index = live.keys.indexOf(args.key);
@@ -41,14 +41,32 @@ export function members(live: LiveClusters, args: { key?: number | undefined; ro
     inCluster.sort((a, b) => live.distances[a]! - live.distances[b]! || a - b);
     rows = inCluster;
   } else {
-    throw new ApiError({ code: 'invalid-arguments', message: 'Give a cluster key or rows.' });
+    throw new ApiError({ code: 'invalid-args', message: 'Give a cluster key or rows.' });
   }
   const page: ClusterMember[] = [];
   for (let i = args.offset; i < Math.min(rows.length, args.offset + args.limit); i++) page.push(member(live, rows[i]!));
   return { total: rows.length, offset: args.offset, rows: page };
 }
 
-const fmt = (v: number | null) => (v === null ? 'none' : Number.isInteger(v) ? String(v) : v.toFixed(2));
+/** A value in its signal's unit, as a sentence shows it ("12 days", "35%", "84.20"). */
+export function formatInUnit(v: number | null, unit: string): string {
+  if (v === null) return 'no value';
+  const trim = (x: number, digits: number) => String(Number(x.toFixed(digits)));
+  switch (unit) {
+    case 'days':
+      return `${trim(v, v >= 10 ? 0 : 1)} days`;
+    case 'share':
+      return `${trim(v * 100, 0)}%`;
+    case 'money':
+      return v.toFixed(2);
+    case 'hour':
+      return `${trim(v, 0)}h`;
+    case 'count':
+      return trim(v, 1);
+    default:
+      return trim(v, 2);
+  }
+}
 
 export function explainCustomer(live: LiveClusters, model: ClusterModel, customerId: string): ClusterExplanation {
   const frameRow = indexOfCustomer(live.frame, customerId);
@@ -86,10 +104,14 @@ export function explainCustomer(live: LiveClusters, model: ClusterModel, custome
     .filter((r) => r.pull > 0)
     .sort((a, b) => b.pull - a.pull)
     .slice(0, 4);
-  const label = (id: string) => model.signals.find((s) => s.id === id)?.label ?? id;
+  const signalOf = (id: string) => model.signals.find((s) => s.id === id);
   const because = reasons
     .slice(0, 3)
-    .map((r) => `${label(r.signal)} (${fmt(r.value)}; “${clusters[own]!.name}” averages ${fmt(r.clusterMean)}, “${clusters[other]!.name}” ${fmt(r.otherMean)})`)
+    .map((r) => {
+      const s = signalOf(r.signal);
+      const f = (v: number | null) => formatInUnit(v, s?.unit ?? '');
+      return `${s?.label ?? r.signal} (${f(r.value)}; “${clusters[own]!.name}” averages ${f(r.clusterMean)}, “${clusters[other]!.name}” ${f(r.otherMean)})`;
+    })
     .join(', ');
   const text =
     k < 2

@@ -83,7 +83,7 @@ function identities(nextKey: number, previous: PreviousModel | null, frame: Sign
     const o = pairs.get(j);
     if (o === undefined) return fresh();
     const before = previous.summary.clusters[o]!;
-    return { key: before.key, continues: { modelId: previous.summary.modelId, key: before.key, overlap: sizesNew[j]! > 0 ? stayed[j]! / sizesNew[j]! : 0 }, inherited: before };
+    return { key: before.key, continues: { modelId: previous.summary.modelId, key: before.key, name: before.name, overlap: sizesNew[j]! > 0 ? stayed[j]! / sizesNew[j]! : 0 }, inherited: before };
   });
 }
 

@@ -23,6 +23,7 @@ function liveModel(session: Session): LiveClusters | null {
 function requireLive(session: Session, modelId: number): LiveClusters {
   const live = liveModel(session);
   if (live?.modelId !== modelId) {
+    requireModel(session.requireWorkspace().db, modelId);
     throw new ApiError({
       code: 'cluster-not-live',
       message: `Model ${modelId} was fitted in an earlier session, or the data changed since: fit it again to explore its customers.`,
@@ -57,7 +58,7 @@ export const clusterHandlers: HandlerGroup = {
   'cluster-choose-k': async ({ settings }, ctx) => {
     const frame = scoringState(ctx.session).frame;
     const { matrix } = prepareMatrix(frame, settings);
-    if (settings.kMax < settings.kMin) throw new ApiError({ code: 'invalid-arguments', message: `kMax (${settings.kMax}) is below kMin (${settings.kMin}).` });
+    if (settings.kMax < settings.kMin) throw new ApiError({ code: 'invalid-args', message: `kMax (${settings.kMax}) is below kMin (${settings.kMin}).` });
     if (matrix.n <= settings.kMin) throw tooFew(matrix.n, settings.kMin + 1, matrix.dropped);
     const args: ChooseKJobArgs = { data: matrix.data, n: matrix.n, d: matrix.d, kMin: settings.kMin, kMax: settings.kMax, seed: settings.seed };
     return runJobInWorker<KRecommendation>(jobsModule, 'chooseKJob', args, ctx);

@@ -1,6 +1,8 @@
 // The parts a cluster model is made of: scaling and missing values, identity matching, names.
 import { describe, expect, it } from 'vitest';
 import type { SignalInfo } from '../signals/types.ts';
+import { recommendK } from './choose-k.ts';
+import { formatInUnit } from './drill-down.ts';
 import { matchCentroids } from './identity.ts';
 import { clusterName, describeDeviation, uniqueNames } from './naming.ts';
 import { fitScaling, scaleValue } from './scaling.ts';
@@ -103,5 +105,40 @@ describe('names', () => {
 
   it('numbers repeated names', () => {
     expect(uniqueNames(['A', 'B', 'A', 'A'])).toEqual(['A', 'B', 'A (2)', 'A (3)']);
+  });
+});
+
+describe('recommended k', () => {
+  const candidate = (k: number, inertiaPerCustomer: number, silhouette: number, stability = 0.95) => ({ k, inertiaPerCustomer, silhouette, stability });
+
+  it('takes the stable elbow when it separates nearly as well as the best silhouette', () => {
+    const flat = [candidate(2, 10, 0.33), candidate(3, 7, 0.31), candidate(4, 4, 0.3), candidate(5, 3.6, 0.3), candidate(6, 3.3, 0.29)];
+    const rec = recommendK(flat, 3);
+    expect(rec.recommended).toBe(4);
+    expect(rec.reason).toContain('k = 4 is where the inertia curve bends');
+    expect(rec.reason).toContain('best (0.33 at k = 2)');
+  });
+
+  it('keeps the best silhouette when the elbow separates clearly worse, and skips unstable k', () => {
+    const peaked = [candidate(2, 10, 0.2), candidate(3, 7, 0.6, 0.5), candidate(4, 4, 0.3), candidate(5, 3.6, 0.45), candidate(6, 3.3, 0.2)];
+    const rec = recommendK(peaked, 3);
+    expect(rec.recommended).toBe(5);
+    expect(rec.reason).toMatch(/^k = 5 has the highest silhouette \(0\.45\) of the k that give the same clusters whatever the seed; the inertia curve bends at k = 4/);
+  });
+
+  it('says so when no k is stable', () => {
+    const shaky = [candidate(2, 10, 0.2, 0.3), candidate(3, 5, 0.22, 0.4), candidate(4, 4, 0.21, 0.5)];
+    expect(recommendK(shaky, 3).reason).toContain('no k gave the same clusters across 3 seeds');
+  });
+});
+
+describe('values in explanations', () => {
+  it('are written in their unit', () => {
+    expect(formatInUnit(12.4, 'days')).toBe('12 days');
+    expect(formatInUnit(2.25, 'days')).toBe('2.3 days');
+    expect(formatInUnit(0.347, 'share')).toBe('35%');
+    expect(formatInUnit(285.678, 'money')).toBe('285.68');
+    expect(formatInUnit(3, 'count')).toBe('3');
+    expect(formatInUnit(null, 'count')).toBe('no value');
   });
 });

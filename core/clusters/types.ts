@@ -75,8 +75,8 @@ export interface ClusterInfo {
   outcome: ClusterOutcome | null;
   /** Predicted lifetime value per member, once propensity/CLV models exist (null until then). */
   clvPerCustomer: number | null;
-  /** The cluster of the previous model this one continues, and the share of its members that were there. */
-  continues: { modelId: number; key: number; overlap: number } | null;
+  /** The cluster of the previous model this one continues (its name there), and the share of this cluster's members that were in it. */
+  continues: { modelId: number; key: number; name: string; overlap: number } | null;
 }
 
 export interface GroundTruthEvaluation {

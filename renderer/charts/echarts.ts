@@ -2,8 +2,9 @@
 // 'echarts/core' and registering only what is used keeps the offline bundle small; a view that
 // needs another chart type or component adds it here.
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
+  BrushComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -15,11 +16,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
+  BrushComponent,
   TitleComponent,
   DataZoomComponent,
   MarkLineComponent,

@@ -6,7 +6,10 @@ import type { EChartsOption } from 'echarts';
 import { echarts } from '../charts/echarts.ts';
 import { CHART_THEMES, type ThemeMode } from '../charts/theme.ts';
 
-type Instance = ReturnType<typeof echarts.init>;
+export type EChartInstance = ReturnType<typeof echarts.init>;
+type Instance = EChartInstance;
+/** ECharts event name -> handler (e.g. 'click', 'brushEnd'); params are ECharts' event objects. */
+export type EChartEvents = Record<string, (params: unknown) => void>;
 
 for (const mode of ['light', 'dark'] as const) {
   const t = CHART_THEMES[mode];
@@ -23,11 +26,21 @@ interface EChartProps {
   ariaLabel: string;
   className?: string;
   style?: React.CSSProperties;
+  /** Chart events for interactive charts (brush, clicks); handlers may change between renders. */
+  onEvents?: EChartEvents;
+  /** The instance once created (null on dispose), for actions such as switching the brush tool. */
+  onChart?: (chart: Instance | null) => void;
 }
 
-export function EChart({ option, theme, ariaLabel, className, style }: EChartProps) {
+export function EChart({ option, theme, ariaLabel, className, style, onEvents, onChart }: EChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<Instance | null>(null);
+  // Read through refs: binding events once per event name keeps handlers current without rebinding.
+  const events = useRef(onEvents);
+  events.current = onEvents;
+  const chartCallback = useRef(onChart);
+  chartCallback.current = onChart;
+  const eventNames = Object.keys(onEvents ?? {}).sort().join(',');
 
   useEffect(() => {
     const el = host.current;
@@ -41,9 +54,11 @@ export function EChart({ option, theme, ariaLabel, className, style }: EChartPro
       frame = requestAnimationFrame(() => instance.resize());
     });
     ro.observe(el);
+    chartCallback.current?.(instance);
     return () => {
       cancelAnimationFrame(frame);
       ro.disconnect();
+      chartCallback.current?.(null);
       instance.dispose();
       chart.current = null;
     };
@@ -53,6 +68,19 @@ export function EChart({ option, theme, ariaLabel, className, style }: EChartPro
   useEffect(() => {
     chart.current?.setTheme(`segwb-${theme}`);
   }, [theme]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !eventNames) return;
+    const bound = eventNames.split(',').map((name) => {
+      const handler = (params: unknown) => events.current?.[name]?.(params);
+      instance.on(name, handler);
+      return [name, handler] as const;
+    });
+    return () => {
+      for (const [name, handler] of bound) instance.off(name, handler);
+    };
+  }, [eventNames]);
 
   useEffect(() => {
     // notMerge: a builder returns the whole option; stale series from a previous filter must go.

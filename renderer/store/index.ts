@@ -10,6 +10,7 @@ import { createFileDialogSlice } from './fileDialogSlice.ts';
 import { createImportSlice } from './importSlice.ts';
 import { createTaxonomySlice } from './taxonomySlice.ts';
 import { createSignalsSlice } from './signalsSlice.ts';
+import { createClustersSlice } from './clustersSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -21,6 +22,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createImportSlice(...a),
   ...createTaxonomySlice(...a),
   ...createSignalsSlice(...a),
+  ...createClustersSlice(...a),
 }));
 
 export type { AppState } from './types.ts';

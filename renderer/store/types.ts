@@ -1,6 +1,7 @@
 // The app store is one zustand store built from slices (zustand's slices pattern). Each slice
 // is written against the whole state type so actions can read and call across slices.
 import type { StateCreator } from 'zustand';
+import type { ClustersSlice } from './clustersSlice.ts';
 import type { CustomersSlice } from './customersSlice.ts';
 import type { FileDialogSlice } from './fileDialogSlice.ts';
 import type { ImportSlice } from './importSlice.ts';
@@ -11,6 +12,6 @@ import type { TimelineSlice } from './timelineSlice.ts';
 import type { UiSlice } from './uiSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice;
+export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -82,7 +82,7 @@ describe.each(transports)('clusters over %s', (name, start) => {
     expect(again.previousModelId).toBe(first.modelId);
     expect(again.inertia).toBe(first.inertia);
     expect(again.clusters.map((c) => [c.key, c.size, c.name])).toEqual(first.clusters.map((c) => [c.key, c.size, c.name]));
-    for (const c of again.clusters) expect(c.continues).toEqual({ modelId: first.modelId, key: c.key, overlap: 1 });
+    for (const c of again.clusters) expect(c.continues).toEqual({ modelId: first.modelId, key: c.key, name: c.name, overlap: 1 });
   }, 60_000);
 
   it('renames a cluster, and the name follows the cluster into the next fit and a later as-of date', async () => {
@@ -149,6 +149,8 @@ describe.each(transports)('clusters over %s', (name, start) => {
     expect(why.reasons.length).toBeGreaterThan(0);
     expect((await apiError(api.send('cluster-customer', { modelId: model.modelId, customerId: 'nobody' }))).code).toBe('customer-not-found');
     expect((await apiError(api.send('cluster-members', { modelId: model.modelId - 1, key: c0.key }))).code).toBe('cluster-not-live');
+    expect((await apiError(api.send('cluster-projection', { modelId: 123456 }))).code).toBe('cluster-model-not-found');
+    expect((await apiError(api.send('cluster-members', { modelId: model.modelId }))).code).toBe('invalid-args');
   }, 60_000);
 
   it('recommends k from silhouette, elbow and stability, with its reason', async () => {

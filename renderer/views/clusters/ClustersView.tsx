@@ -1,0 +1,90 @@
+// Clusters: choose signals and a k (with elbow, silhouette and stability to go by), fit k-means,
+// and explore the result — cluster cards with names and outcomes, the centroid profile, customers
+// in a 2-D projection with brushing, the members of a cluster or selection, why a customer is
+// where they are, and (on sample data) how the clusters match the hidden behaviour types.
+import { useEffect } from 'react';
+import { useApp } from '../../store/index.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Icon } from '../../components/Icon.tsx';
+import { ClustersHeader } from './ClustersHeader.tsx';
+import { SetupPanel } from './SetupPanel.tsx';
+import { ClustersMain } from './ClustersMain.tsx';
+import { SignalsNeeded } from './SignalsNeeded.tsx';
+import '../../styles/clusters.css';
+
+export function ClustersView() {
+  const path = useApp((s) => s.workspace?.path);
+  const imports = useApp((s) => s.workspace?.imports);
+  const events = useApp((s) => s.workspace?.events ?? 0);
+  // Signals computed (or dropped) anywhere change what can be fitted: reload when they do.
+  const snapshotKey = useApp((s) => (s.snapshot ? `${s.snapshot.asOf}/${s.snapshot.computedMs}` : ''));
+  const enter = useApp((s) => s.enterClusters);
+  const loading = useApp((s) => s.clustersLoading);
+  const loadError = useApp((s) => s.clustersLoadError);
+  const hasCatalog = useApp((s) => s.clusterCatalog !== null);
+  const signalsState = useApp((s) => s.clusterSignalsState);
+  const hasModels = useApp((s) => s.clusterModels.length > 0 || s.clusterModel !== null);
+
+  useEffect(() => {
+    void enter();
+  }, [enter, path, imports, events, snapshotKey]);
+
+  let body;
+  if (events === 0) {
+    body = (
+      <div className="cl-center">
+        <EmptyState
+          icon="clusters"
+          title="No events to cluster customers on"
+          testId="clusters-no-events"
+          actions={
+            <button type="button" className="btn primary" onClick={() => useApp.getState().setView('data')}>
+              <Icon name="file-plus" size={14} /> Import data in the Data view
+            </button>
+          }
+        >
+          <p>Clusters group customers by their behavioural signals. Import events or orders first, then compute the signals.</p>
+        </EmptyState>
+      </div>
+    );
+  } else if (loadError && !hasCatalog) {
+    body = (
+      <div className="cl-center">
+        <EmptyState
+          icon="alert"
+          title="The clusters could not be loaded"
+          testId="clusters-load-error"
+          actions={
+            <button type="button" className="btn" onClick={() => void enter()}>
+              <Icon name="refresh" size={14} /> Try again
+            </button>
+          }
+        >
+          <p>{loadError}</p>
+        </EmptyState>
+      </div>
+    );
+  } else if (loading || !hasCatalog || signalsState === 'unknown') {
+    body = (
+      <div className="cl-center cl-loading muted" role="status">
+        <span className="spinner" /> Loading clusters…
+      </div>
+    );
+  } else if (signalsState === 'none' && !hasModels) {
+    body = <SignalsNeeded />;
+  } else {
+    body = (
+      <div className="cl-body">
+        <SetupPanel />
+        <ClustersMain />
+      </div>
+    );
+  }
+
+  return (
+    <div className="clusters-view" data-testid="view-clusters">
+      <ClustersHeader />
+      {body}
+    </div>
+  );
+}
