@@ -4,6 +4,7 @@ import { ApiError } from '../api/contract.ts';
 import { indexOfCustomer } from '../signals/frame.ts';
 import type { LiveClusters } from './fit.ts';
 import { projectRows } from './projection.ts';
+import { unscaleValue } from './scaling.ts';
 import type { ClusterExplanation, ClusterMember, ClusterMemberPage, ClusterModel, ClusterProjection } from './types.ts';
 
 export function projection(live: LiveClusters, maxPoints: number): ClusterProjection {
@@ -68,6 +69,11 @@ export function formatInUnit(v: number | null, unit: string): string {
   }
 }
 
+function centroidValue(live: LiveClusters, cluster: number, t: number): number | null {
+  const v = unscaleValue(live.scalings[t]!, live.centroids[cluster * live.matrix.d + t]!);
+  return v === v ? Math.round(v * 1e4) / 1e4 : null;
+}
+
 export function explainCustomer(live: LiveClusters, model: ClusterModel, customerId: string): ClusterExplanation {
   const frameRow = indexOfCustomer(live.frame, customerId);
   const row = frameRow < 0 ? -1 : live.matrix.frameRows.indexOf(frameRow);
@@ -97,8 +103,10 @@ export function explainCustomer(live: LiveClusters, model: ClusterModel, custome
     .map((p, t) => ({
       signal: live.signalIds[t]!,
       value: member(live, row).values[t] ?? null,
-      clusterMean: clusters[own]!.means[t] ?? null,
-      otherMean: clusters[other]!.means[t] ?? null,
+      // Where the centroids lie in the signal's unit: what the distance compares (a mean of the
+      // members' raw values can disagree, as missing values are filled and outliers clipped).
+      clusterMean: centroidValue(live, own, t),
+      otherMean: centroidValue(live, other, t),
       pull: positive > 0 ? Math.round((Math.max(0, p) / positive) * 1000) / 1000 : 0,
     }))
     .filter((r) => r.pull > 0)
@@ -110,7 +118,7 @@ export function explainCustomer(live: LiveClusters, model: ClusterModel, custome
     .map((r) => {
       const s = signalOf(r.signal);
       const f = (v: number | null) => formatInUnit(v, s?.unit ?? '');
-      return `${s?.label ?? r.signal} (${f(r.value)}; “${clusters[own]!.name}” averages ${f(r.clusterMean)}, “${clusters[other]!.name}” ${f(r.otherMean)})`;
+      return `${s?.label ?? r.signal} (${f(r.value)}; the centre of “${clusters[own]!.name}” is at ${f(r.clusterMean)}, of “${clusters[other]!.name}” at ${f(r.otherMean)})`;
     })
     .join(', ');
   const text =

@@ -29,6 +29,7 @@ export interface LiveClusters {
   signalIds: string[];
   /** Raw frame columns of the model's signals, in model order. */
   signalColumns: Float64Array[];
+  scalings: SignalScaling[];
   /** The projection the fit made, for that many points; other sizes are computed on request. */
   projection: { maxPoints: number; seed: number; view: Omit<ClusterProjection, 'modelId'> };
 }
@@ -264,6 +265,7 @@ export function assembleModel(
       keys: clusters.map((c) => c.key),
       signalIds: scalings.map((s) => s.id),
       signalColumns: scalings.map((s) => columnOf(frame, s.id)!),
+      scalings,
       projection: { maxPoints: DEFAULT_PROJECTION_POINTS, seed: settings.seed, view: fit.projection },
     },
   };

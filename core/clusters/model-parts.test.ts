@@ -5,7 +5,7 @@ import { recommendK } from './choose-k.ts';
 import { formatInUnit } from './drill-down.ts';
 import { matchCentroids } from './identity.ts';
 import { clusterName, describeDeviation, uniqueNames } from './naming.ts';
-import { fitScaling, scaleValue } from './scaling.ts';
+import { fitScaling, scaleValue, unscaleValue } from './scaling.ts';
 
 const info = (over: Partial<SignalInfo> = {}): SignalInfo => ({
   id: 'x',
@@ -140,5 +140,15 @@ describe('values in explanations', () => {
     expect(formatInUnit(285.678, 'money')).toBe('285.68');
     expect(formatInUnit(3, 'count')).toBe('3');
     expect(formatInUnit(null, 'count')).toBe('no value');
+  });
+});
+
+describe('unscaling', () => {
+  it('turns a coordinate back into the raw value it stands for', () => {
+    const values = Float64Array.from([1, 2, 3, 4, 10, 20, NaN]);
+    for (const method of ['z-score', 'robust', 'percentile'] as const) {
+      const s = fitScaling(info(), values, method, 'median', 2);
+      for (const raw of [2, 3.5, 10]) expect(unscaleValue(s, scaleValue(s, raw))).toBeCloseTo(raw, 6);
+    }
   });
 });

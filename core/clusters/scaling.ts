@@ -109,6 +109,18 @@ export function scaleValue(s: SignalScaling, raw: number): number {
   return z * s.weight;
 }
 
+/** The raw value a coordinate stands for (the inverse of scaleValue, up to clipping); NaN for weight 0. */
+export function unscaleValue(s: SignalScaling, coordinate: number): number {
+  if (s.weight === 0) return NaN;
+  const z = coordinate / s.weight;
+  const b = s.breakpoints;
+  if (!b) return s.centre + z * s.scale;
+  const at = Math.max(0, Math.min(1, z)) * (b.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(b.length - 1, lo + 1);
+  return b[lo]! + (at - lo) * (b[hi]! - b[lo]!);
+}
+
 export interface ClusterMatrix {
   /** Row-major rows x d coordinates, in a SharedArrayBuffer so a worker reads it without a copy. */
   data: Float64Array;

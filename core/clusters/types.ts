@@ -176,7 +176,10 @@ export interface ClusterExplanation {
   distance: number;
   /** Distances to every centroid, nearest first. */
   distances: { key: number; distance: number }[];
-  /** Signals that pull the customer to this centroid rather than the next nearest, strongest first. */
+  /**
+   * Signals that pull the customer to this centroid rather than the next nearest, strongest first:
+   * the customer's value, where each centroid lies in the signal's own unit, and the share of the pull.
+   */
   reasons: { signal: string; value: number | null; clusterMean: number | null; otherMean: number | null; pull: number }[];
   text: string;
 }

@@ -31,9 +31,9 @@ function Reasons({ ex, model }: { ex: ClusterExplanation; model: ClusterModel })
             </div>
             <div className="cl-reason-values num">
               <strong>{formatSignalValue(r.value, unit)}</strong>
-              <span title={own ? `Mean of “${own.name}”` : undefined}>this cluster {formatSignalValue(r.clusterMean, unit)}</span>
-              <span className="faint" title={next ? `Mean of “${next.name}”, the next nearest` : undefined}>
-                next {formatSignalValue(r.otherMean, unit)}
+              <span title={own ? `Centre of “${own.name}” (what the distance compares)` : undefined}>this centre {formatSignalValue(r.clusterMean, unit)}</span>
+              <span className="faint" title={next ? `Centre of “${next.name}”, the next nearest` : undefined}>
+                next centre {formatSignalValue(r.otherMean, unit)}
               </span>
             </div>
           </li>
