@@ -85,6 +85,26 @@ describe('segwb', () => {
     expect(segwb('cluster', '--workspace', ws, '--k', '1').stderr).toMatch(/--k must be auto or a whole number from 2 to 30/);
   }, 120_000);
 
+  it('predict prints the fitted models and backtest as JSON and writes one score row per customer', () => {
+    const ws = tmp.file('predict.segwb');
+    expect(segwb('demo', '--customers', '1500', '--seed', '6', '--months', '12', '--out', ws).status).toBe(0);
+    const csv = tmp.file('scores.csv');
+    const r = segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--time-unit', 'day', '--horizon-days', '30', '--out', csv);
+    expect(r.status, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.models.bgnbd.converged).toBe(true);
+    expect(summary.chosen).not.toBeNull();
+    expect(summary.backtest.holdoutDays).toBeGreaterThan(0);
+    const buyers = Number(execFileSync('sqlite3', [ws, "SELECT count(DISTINCT customer_id) FROM events WHERE type = 'purchase' AND ts < strftime('%s','2025-10-01') * 1000"], { encoding: 'utf8' }).trim());
+    expect(summary.customers).toBe(buyers);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('customer_id,repeat_purchases,recency,age,p_alive,expected_purchases_30d,clv,holdout_purchases');
+    expect(lines.length - 1).toBe(buyers);
+    const holdout = lines.slice(1).reduce((s, l) => s + Number(l.split(',').at(-1)), 0);
+    expect(holdout).toBe(summary.backtest.actualTotal);
+    expect(segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--model', 'nope').stderr).toMatch(/--model must be auto, bgnbd, pareto-nbd or gamma-gamma/);
+  }, 120_000);
+
   it('refuses to overwrite an existing file', () => {
     const out = tmp.file('exists.segwb');
     writeFileSync(out, 'mine');

@@ -33,6 +33,14 @@ Usage:
       k-means on the signals (default: the workbench's default set) as of the date; stores the
       model in the workspace, writes customer id, cluster id, cluster name and distance to --out,
       and prints the cluster summary as JSON. --k auto picks k from silhouette and stability.
+  segwb predict --workspace WS --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD]
+               [--model auto|bgnbd|pareto-nbd|gamma-gamma] [--time-unit day|week]
+               [--horizon-days N] [--out scores.csv]
+      BG/NBD and Pareto/NBD (log-likelihoods side by side) and Gamma-Gamma fitted on purchases up
+      to the calibration end; parameters, convergence, CLV and the holdout backtest as JSON; per
+      customer P(alive), expected purchases, CLV and actual holdout purchases to --out. Exit code 1
+      when the chosen model did not converge. gamma-gamma: spend is always fitted; the counting
+      model is then chosen automatically.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -171,6 +179,49 @@ async function cluster(argv: string[]): Promise<void> {
   }
 }
 
+async function predict(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      'calibration-end': { type: 'string' },
+      'holdout-end': { type: 'string' },
+      model: { type: 'string' },
+      'time-unit': { type: 'string' },
+      'horizon-days': { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const model = values.model ?? 'auto';
+  if (!['auto', 'bgnbd', 'pareto-nbd', 'gamma-gamma'].includes(model)) throw new UsageError('--model must be auto, bgnbd, pareto-nbd or gamma-gamma');
+  const unit = values['time-unit'] ?? 'week';
+  if (unit !== 'day' && unit !== 'week') throw new UsageError('--time-unit must be day or week');
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runPredictCli } = await import('./predict/cli-predict.ts');
+  try {
+    const summary = await runPredictCli(
+      ws,
+      {
+        calibrationEnd: requireOption(values['calibration-end'], 'calibration-end'),
+        holdoutEnd: values['holdout-end'] ?? null,
+        model: model === 'gamma-gamma' ? 'auto' : (model as 'auto' | 'bgnbd' | 'pareto-nbd'),
+        timeUnit: unit,
+        horizonDays: intOption(values['horizon-days'], 'horizon-days', 90),
+      },
+      values.out ? resolve(values.out) : undefined,
+    );
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    if (summary.chosen === null) {
+      const problems = [summary.models.bgnbd.problem, summary.models.paretoNbd.problem].filter(Boolean).join(' ');
+      process.stderr.write(`segwb: no counting model can be used: ${problems}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -215,6 +266,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'cluster':
         await cluster(rest);
         return 0;
+      case 'predict':
+        return await predict(rest);
       case undefined:
       case 'help':
       case '--help':

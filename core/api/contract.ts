@@ -7,6 +7,8 @@ import type { ImportPreview, ImportSummary } from '../import/types.ts';
 import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts';
 import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '../signals/types.ts';
 import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
+import { predictSettingsSchema } from '../predict/types.ts';
+import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
 import type { CustomerScore, PhaseBacktest, PhaseCustomerPage, ScoreSummary, ScoringSettings, SignalInfo, SignalSnapshot, WeightSuggestion } from '../signals/types.ts';
 
@@ -16,6 +18,8 @@ export { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts'
 export type * from '../signals/types.ts';
 export { PHASES, SIGNAL_AGGREGATIONS, SIGNAL_GROUPS, SIGNAL_ID } from '../signals/types.ts';
 export type * from '../clusters/types.ts';
+export type * from '../predict/types.ts';
+export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
 export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
 // ---------- shared result types ----------
@@ -403,6 +407,22 @@ export const contract = {
   ),
   /** Why a customer is in their cluster: distances to every centroid and the signals that decide. */
   'cluster-customer': op<ClusterExplanation>()(z.object({ modelId: z.number().int().positive(), customerId: z.string().min(1).max(200) }).strict()),
+
+  /** BG/NBD, Pareto/NBD and Gamma-Gamma on purchases up to the calibration end, scored and backtested on the holdout. */
+  'predict-fit': op<PredictionSummary>()(z.object({ settings: predictSettingsSchema }).strict(), { long: true }),
+  /** The prediction fitted in this session, or null. */
+  'predict-result': op<PredictionSummary | null>()(empty),
+  /** Scored customers, a page at a time, by expected purchases, P(alive), CLV or id order; or one customer. */
+  'predict-customers': op<CustomerPredictionPage>()(
+    z
+      .object({
+        sort: z.enum(['expected', 'p-alive', 'clv', 'customer']).default('expected'),
+        customerId: z.string().min(1).max(200).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
 } as const;
 
 // ---------- derived types ----------

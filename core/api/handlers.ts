@@ -8,6 +8,7 @@ import { fileHandlers } from '../files/handlers.ts';
 import { importHandlers } from '../import/handlers.ts';
 import { signalHandlers } from '../signals/handlers.ts';
 import { clusterHandlers } from '../clusters/handlers.ts';
+import { predictHandlers } from '../predict/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -19,5 +20,6 @@ export function allHandlers(): Handlers {
     ['import', importHandlers],
     ['signals', signalHandlers],
     ['clusters', clusterHandlers],
+    ['predict', predictHandlers],
   ]);
 }

@@ -14,6 +14,8 @@ export interface RfmData {
   customers: number;
   /** Largest x (x is a whole number of repeat transactions). */
   maxX: number;
+  /** The group of each customer, in input order. */
+  groupOf: Int32Array;
 }
 
 export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): RfmData {
@@ -23,6 +25,7 @@ export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
   const gT: number[] = [];
   const count: number[] = [];
   let maxX = 0;
+  const groupOf = new Int32Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
     if (!Number.isInteger(xi) || xi < 0) throw new Error(`repeat transactions must be whole numbers >= 0, got ${xi} for customer ${i}`);
@@ -31,8 +34,10 @@ export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
     const g = index.get(key);
     if (g !== undefined) {
       count[g]!++;
+      groupOf[i] = g;
       continue;
     }
+    groupOf[i] = gx.length;
     index.set(key, gx.length);
     gx.push(xi);
     gtx.push(tx[i]!);
@@ -40,5 +45,5 @@ export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
     count.push(1);
     if (xi > maxX) maxX = xi;
   }
-  return { x: Float64Array.from(gx), tx: Float64Array.from(gtx), T: Float64Array.from(gT), count: Float64Array.from(count), groups: gx.length, customers: x.length, maxX };
+  return { x: Float64Array.from(gx), tx: Float64Array.from(gtx), T: Float64Array.from(gT), count: Float64Array.from(count), groups: gx.length, customers: x.length, maxX, groupOf };
 }

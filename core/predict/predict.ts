@@ -1,0 +1,205 @@
+// One prediction run: summarise purchases up to the calibration end, fit BG/NBD and Pareto/NBD
+// (log-likelihoods side by side) and Gamma-Gamma, score every customer (P(alive), expected
+// purchases, CLV) with the chosen model, and backtest on the holdout when the data has one.
+// Results of a model that did not converge are refused, with the reason.
+import type { Db } from '../store/db.ts';
+import { ApiError } from '../api/contract.ts';
+import { CancelledError, type JobHandle } from '../api/jobs.ts';
+import { formatDay, parseAsOf } from '../signals/as-of.ts';
+import { DAY_MS } from '../signals/catalog.ts';
+import { histogram } from '../scoring/normalise.ts';
+import { quantileSorted, sortedPresent } from '../scoring/sorted-values.ts';
+import { backtest } from './backtest.ts';
+import { bgnbdConditionalExpected, bgnbdExpected, bgnbdPAlive, fitBgNbd, type FitResult } from './bgnbd.ts';
+import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from './gammagamma.ts';
+import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdExpected, paretoNbdPAlive } from './paretonbd.ts';
+import { groupRfm, type RfmData } from './rfm.ts';
+import { summariseTransactions, TIME_UNITS, type RfmSummary } from './summary.ts';
+import type { ModelFit, PredictionSummary, PredictSettings } from './types.ts';
+
+/** Gamma-Gamma needs some repeat buyers to say anything about spend. */
+const MIN_REPEAT_BUYERS = 20;
+const DAYS_PER_MONTH = 365.25 / 12;
+const MATRIX_X = 20;
+const MATRIX_TX_BINS = 16;
+
+export interface PredictionScores {
+  customerIds: string[];
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  pAlive: Float64Array;
+  expected: Float64Array;
+  clv: Float64Array | null;
+  actual: Float64Array | null;
+}
+
+interface CountingModel {
+  pAlive(x: number, tx: number, T: number): number;
+  conditional(t: number, x: number, tx: number, T: number): number;
+  fromBirth(t: number): number;
+}
+
+function timed<P>(fit: () => FitResult<P>): { result: FitResult<P>; ms: number } {
+  const started = performance.now();
+  const result = fit();
+  return { result, ms: Math.round(performance.now() - started) };
+}
+
+function modelFit<P extends object>(f: { result: FitResult<P>; ms: number }, problem: string | null): ModelFit {
+  const r = f.result;
+  const why = problem ?? (r.converged ? null : `The fit did not converge in ${r.iterations} iterations, so its results are not shown.`);
+  return { params: { ...r.params } as Record<string, number>, logLikelihood: r.logLikelihood, converged: r.converged, iterations: r.iterations, fitMs: f.ms, problem: why };
+}
+
+function correlation(a: number[], b: number[]): number | null {
+  const n = a.length;
+  if (n < 3) return null;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < n; i++) {
+    ab += (a[i]! - ma) * (b[i]! - mb);
+    aa += (a[i]! - ma) ** 2;
+    bb += (b[i]! - mb) ** 2;
+  }
+  return aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : null;
+}
+
+function holdoutEndDay(db: Db, settings: PredictSettings, calibrationEndDay: number): number | null {
+  if (settings.holdoutEnd) {
+    const day = parseAsOf(settings.holdoutEnd) / DAY_MS;
+    if (day <= calibrationEndDay) throw new ApiError({ code: 'invalid-args', message: `The holdout must end after the calibration end (${settings.calibrationEnd}); got ${settings.holdoutEnd}.` });
+    return day;
+  }
+  const newest = db.get<{ m: number | null }>("SELECT max(ts) AS m FROM events WHERE type = 'purchase'")?.m ?? null;
+  const day = newest === null ? null : Math.floor(newest / DAY_MS);
+  return day !== null && day > calibrationEndDay ? day : null;
+}
+
+function aliveMatrix(model: CountingModel, s: RfmSummary): PredictionSummary['aliveMatrix'] {
+  let maxT = 0;
+  let maxX = 0;
+  for (let i = 0; i < s.T.length; i++) {
+    if (s.T[i]! > maxT) maxT = s.T[i]!;
+    if (s.x[i]! > maxX) maxX = s.x[i]!;
+  }
+  if (maxT === 0) return null;
+  const xs = Array.from({ length: Math.min(maxX, MATRIX_X) + 1 }, (_, x) => x);
+  const txs = Array.from({ length: MATRIX_TX_BINS + 1 }, (_, k) => Math.round(((maxT * k) / MATRIX_TX_BINS) * 100) / 100);
+  return { x: xs, tx: txs, T: maxT, pAlive: xs.map((x) => txs.map((tx) => (x === 0 && tx > 0 ? NaN : model.pAlive(x, x === 0 ? 0 : tx, maxT))).map((v) => (Number.isNaN(v) ? -1 : v))) };
+}
+
+export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle): { summary: PredictionSummary; scores: PredictionScores } {
+  const started = performance.now();
+  const unitDays = TIME_UNITS[settings.timeUnit];
+  const calibrationEndDay = parseAsOf(settings.calibrationEnd) / DAY_MS;
+  const holdoutEnd = holdoutEndDay(db, settings, calibrationEndDay);
+  job.progress({ phase: 'Summarising purchases', done: 0, total: null, unit: 'steps' });
+  const s = summariseTransactions(db, calibrationEndDay, holdoutEnd, settings.timeUnit);
+  const n = s.customerIds.length;
+  if (n === 0) throw new ApiError({ code: 'no-purchases', message: `No customer made a purchase on or before ${settings.calibrationEnd}: there is nothing to fit. Choose a later calibration end.` });
+  const data: RfmData = groupRfm(s.x, s.tx, s.T);
+  let repeatBuyers = 0;
+  for (const v of s.x) if (v > 0) repeatBuyers++;
+  const noRepeats = repeatBuyers === 0 ? `No customer bought again before ${settings.calibrationEnd}: the models learn from repeat purchases.` : null;
+
+  job.progress({ phase: 'Fitting BG/NBD', done: 1, total: 4, unit: 'steps' });
+  const bg = timed(() => fitBgNbd(data));
+  if (job.isCancelled()) throw new CancelledError();
+  job.progress({ phase: 'Fitting Pareto/NBD', done: 2, total: 4, unit: 'steps' });
+  const pn = timed(() => fitParetoNbd(data));
+  const bgFit = modelFit(bg, noRepeats);
+  const pnFit = modelFit(pn, noRepeats);
+
+  const usable = { bgnbd: bgFit.problem === null, 'pareto-nbd': pnFit.problem === null };
+  let chosen: 'bgnbd' | 'pareto-nbd' | null;
+  if (settings.model === 'auto') chosen = usable.bgnbd && (!usable['pareto-nbd'] || bgFit.logLikelihood >= pnFit.logLikelihood) ? 'bgnbd' : usable['pareto-nbd'] ? 'pareto-nbd' : null;
+  else chosen = usable[settings.model] ? settings.model : null;
+  const model: CountingModel | null =
+    chosen === 'bgnbd'
+      ? { pAlive: (x, tx, T) => bgnbdPAlive(bg.result.params, x, tx, T), conditional: (t, x, tx, T) => bgnbdConditionalExpected(bg.result.params, t, x, tx, T), fromBirth: (t) => bgnbdExpected(bg.result.params, t) }
+      : chosen === 'pareto-nbd'
+        ? { pAlive: (x, tx, T) => paretoNbdPAlive(pn.result.params, x, tx, T), conditional: (t, x, tx, T) => paretoNbdConditionalExpected(pn.result.params, t, x, tx, T), fromBirth: (t) => paretoNbdExpected(pn.result.params, t) }
+        : null;
+
+  // Spend: repeat buyers with a positive mean repeat value.
+  job.progress({ phase: 'Fitting Gamma-Gamma', done: 3, total: 4, unit: 'steps' });
+  const spenders = [...s.x.keys()].filter((i) => s.x[i]! > 0 && s.monetary[i]! > 0);
+  let gg: ModelFit | null = null;
+  let ggParams: GammaGammaParams | null = null;
+  if (spenders.length >= MIN_REPEAT_BUYERS) {
+    const fit = timed(() => fitGammaGamma({ x: Float64Array.from(spenders, (i) => s.x[i]!), m: Float64Array.from(spenders, (i) => s.monetary[i]!) }));
+    const q = fit.result.params.q;
+    gg = modelFit(fit, q > 1 ? null : `q = ${q.toFixed(3)} is not above 1, so the expected spend is unbounded: lifetime values are not shown.`);
+    if (gg.problem === null) ggParams = fit.result.params;
+  } else {
+    gg = null;
+  }
+
+  job.progress({ phase: 'Scoring customers', done: 4, total: 4, unit: 'steps' });
+  const horizon = settings.horizonDays / unitDays;
+  const pAlive = new Float64Array(n).fill(NaN);
+  const expected = new Float64Array(n).fill(NaN);
+  let clv: Float64Array | null = null;
+  let predictedHoldout: Float64Array | null = null;
+  if (model) {
+    const groupAlive = new Float64Array(data.groups);
+    const groupExpected = new Float64Array(data.groups);
+    const holdoutLength = holdoutEnd === null ? 0 : (holdoutEnd - calibrationEndDay) / unitDays;
+    const groupHoldout = new Float64Array(data.groups);
+    const months = settings.clv.months;
+    const groupDiscounted = new Float64Array(data.groups);
+    for (let g = 0; g < data.groups; g++) {
+      const [x, tx, T] = [data.x[g]!, data.tx[g]!, data.T[g]!];
+      groupAlive[g] = model.pAlive(x, tx, T);
+      groupExpected[g] = model.conditional(horizon, x, tx, T);
+      if (holdoutLength > 0) groupHoldout[g] = model.conditional(holdoutLength, x, tx, T);
+      if (ggParams) {
+        let previous = 0;
+        let sum = 0;
+        for (let h = 1; h <= months; h++) {
+          const e = model.conditional((h * DAYS_PER_MONTH) / unitDays, x, tx, T);
+          sum += (e - previous) / Math.pow(1 + settings.clv.monthlyDiscount, h);
+          previous = e;
+        }
+        groupDiscounted[g] = sum;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      pAlive[i] = groupAlive[data.groupOf[i]!]!;
+      expected[i] = groupExpected[data.groupOf[i]!]!;
+    }
+    if (holdoutLength > 0) predictedHoldout = Float64Array.from(data.groupOf, (g) => groupHoldout[g]!);
+    if (ggParams) {
+      const p = ggParams;
+      clv = Float64Array.from({ length: n }, (_, i) => Math.round(groupDiscounted[data.groupOf[i]!]! * settings.clv.margin * gammaGammaExpectedValue(p, s.x[i]!, s.monetary[i]!) * 100) / 100);
+    }
+  }
+
+  const clvSummary = (() => {
+    if (!clv) return null;
+    const sorted = sortedPresent(clv);
+    const total = clv.reduce((a, b) => a + b, 0);
+    return { ...settings.clv, mean: total / n, median: quantileSorted(sorted, 0.5), total, histogram: histogram(clv, 30) };
+  })();
+
+  const summary: PredictionSummary = {
+    calibrationEnd: settings.calibrationEnd,
+    holdoutEnd: holdoutEnd === null ? null : formatDay(holdoutEnd * DAY_MS),
+    timeUnit: settings.timeUnit,
+    customers: n,
+    repeatBuyers,
+    models: { bgnbd: bgFit, paretoNbd: pnFit, gammaGamma: gg },
+    chosen,
+    frequencyValueCorrelation: correlation(spenders.map((i) => s.x[i]!), spenders.map((i) => s.monetary[i]!)),
+    backtest: model && predictedHoldout ? backtest(s, predictedHoldout, model.fromBirth) : null,
+    aliveMatrix: model ? aliveMatrix(model, s) : null,
+    clv: clvSummary,
+    horizonDays: settings.horizonDays,
+    computedMs: Math.round(performance.now() - started),
+  };
+  return { summary, scores: { customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, pAlive, expected, clv, actual: s.holdout } };
+}
