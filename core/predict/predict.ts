@@ -10,16 +10,16 @@ import { DAY_MS } from '../signals/catalog.ts';
 import { histogram } from '../scoring/normalise.ts';
 import { quantileSorted, sortedPresent } from '../scoring/sorted-values.ts';
 import { backtest } from './backtest.ts';
-import { bgnbdConditionalExpected, bgnbdExpected, bgnbdPAlive, fitBgNbd, type FitResult } from './bgnbd.ts';
-import { fitGammaGamma, gammaGammaExpectedValue, type GammaGammaParams } from './gammagamma.ts';
-import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdExpected, paretoNbdPAlive } from './paretonbd.ts';
+import { fitBgNbd, type FitResult } from './bgnbd.ts';
+import { fitGammaGamma, type GammaGammaParams } from './gammagamma.ts';
+import { fitParetoNbd } from './paretonbd.ts';
+import { countingModel, scoreCustomers, type CountingModel } from './scoring.ts';
 import { groupRfm, type RfmData } from './rfm.ts';
-import { summariseTransactions, TIME_UNITS, type RfmSummary } from './summary.ts';
+import { summariseTransactions, type RfmSummary } from './summary.ts';
 import type { ModelFit, PredictionSummary, PredictSettings } from './types.ts';
 
 /** Gamma-Gamma needs some repeat buyers to say anything about spend. */
 const MIN_REPEAT_BUYERS = 20;
-const DAYS_PER_MONTH = 365.25 / 12;
 const MATRIX_X = 20;
 const MATRIX_TX_BINS = 16;
 
@@ -32,12 +32,6 @@ export interface PredictionScores {
   expected: Float64Array;
   clv: Float64Array | null;
   actual: Float64Array | null;
-}
-
-interface CountingModel {
-  pAlive(x: number, tx: number, T: number): number;
-  conditional(t: number, x: number, tx: number, T: number): number;
-  fromBirth(t: number): number;
 }
 
 function timed<P>(fit: () => FitResult<P>): { result: FitResult<P>; ms: number } {
@@ -94,7 +88,6 @@ function aliveMatrix(model: CountingModel, s: RfmSummary): PredictionSummary['al
 
 export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle): { summary: PredictionSummary; scores: PredictionScores } {
   const started = performance.now();
-  const unitDays = TIME_UNITS[settings.timeUnit];
   const calibrationEndDay = parseAsOf(settings.calibrationEnd) / DAY_MS;
   const holdoutEnd = holdoutEndDay(db, settings, calibrationEndDay);
   job.progress({ phase: 'Summarising purchases', done: 0, total: null, unit: 'steps' });
@@ -118,12 +111,7 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   let chosen: 'bgnbd' | 'pareto-nbd' | null;
   if (settings.model === 'auto') chosen = usable.bgnbd && (!usable['pareto-nbd'] || bgFit.logLikelihood >= pnFit.logLikelihood) ? 'bgnbd' : usable['pareto-nbd'] ? 'pareto-nbd' : null;
   else chosen = usable[settings.model] ? settings.model : null;
-  const model: CountingModel | null =
-    chosen === 'bgnbd'
-      ? { pAlive: (x, tx, T) => bgnbdPAlive(bg.result.params, x, tx, T), conditional: (t, x, tx, T) => bgnbdConditionalExpected(bg.result.params, t, x, tx, T), fromBirth: (t) => bgnbdExpected(bg.result.params, t) }
-      : chosen === 'pareto-nbd'
-        ? { pAlive: (x, tx, T) => paretoNbdPAlive(pn.result.params, x, tx, T), conditional: (t, x, tx, T) => paretoNbdConditionalExpected(pn.result.params, t, x, tx, T), fromBirth: (t) => paretoNbdExpected(pn.result.params, t) }
-        : null;
+  const model: CountingModel | null = chosen === null ? null : countingModel(chosen, chosen === 'bgnbd' ? bgFit.params : pnFit.params);
 
   // Spend: repeat buyers with a positive mean repeat value.
   job.progress({ phase: 'Fitting Gamma-Gamma', done: 3, total: 4, unit: 'steps' });
@@ -140,44 +128,11 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   }
 
   job.progress({ phase: 'Scoring customers', done: 4, total: 4, unit: 'steps' });
-  const horizon = settings.horizonDays / unitDays;
-  const pAlive = new Float64Array(n).fill(NaN);
-  const expected = new Float64Array(n).fill(NaN);
-  let clv: Float64Array | null = null;
-  let predictedHoldout: Float64Array | null = null;
-  if (model) {
-    const groupAlive = new Float64Array(data.groups);
-    const groupExpected = new Float64Array(data.groups);
-    const holdoutLength = holdoutEnd === null ? 0 : (holdoutEnd - calibrationEndDay) / unitDays;
-    const groupHoldout = new Float64Array(data.groups);
-    const months = settings.clv.months;
-    const groupDiscounted = new Float64Array(data.groups);
-    for (let g = 0; g < data.groups; g++) {
-      const [x, tx, T] = [data.x[g]!, data.tx[g]!, data.T[g]!];
-      groupAlive[g] = model.pAlive(x, tx, T);
-      groupExpected[g] = model.conditional(horizon, x, tx, T);
-      if (holdoutLength > 0) groupHoldout[g] = model.conditional(holdoutLength, x, tx, T);
-      if (ggParams) {
-        let previous = 0;
-        let sum = 0;
-        for (let h = 1; h <= months; h++) {
-          const e = model.conditional((h * DAYS_PER_MONTH) / unitDays, x, tx, T);
-          sum += (e - previous) / Math.pow(1 + settings.clv.monthlyDiscount, h);
-          previous = e;
-        }
-        groupDiscounted[g] = sum;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      pAlive[i] = groupAlive[data.groupOf[i]!]!;
-      expected[i] = groupExpected[data.groupOf[i]!]!;
-    }
-    if (holdoutLength > 0) predictedHoldout = Float64Array.from(data.groupOf, (g) => groupHoldout[g]!);
-    if (ggParams) {
-      const p = ggParams;
-      clv = Float64Array.from({ length: n }, (_, i) => Math.round(groupDiscounted[data.groupOf[i]!]! * settings.clv.margin * gammaGammaExpectedValue(p, s.x[i]!, s.monetary[i]!) * 100) / 100);
-    }
-  }
+  const scored = model ? scoreCustomers(model, ggParams, s, data, settings, holdoutEnd === null ? 0 : holdoutEnd - calibrationEndDay) : null;
+  const pAlive = scored?.pAlive ?? new Float64Array(n).fill(NaN);
+  const expected = scored?.expected ?? new Float64Array(n).fill(NaN);
+  const clv = scored?.clv ?? null;
+  const predictedHoldout = scored?.holdout ?? null;
 
   const clvSummary = (() => {
     if (!clv) return null;
