@@ -5,6 +5,8 @@ import { runJobInWorker } from '../api/jobs.ts';
 import type { HandlerGroup } from '../api/registry.ts';
 import type { Session } from '../api/session.ts';
 import type { PredictJobArgs } from './jobs.ts';
+import { savePrediction } from './stored.ts';
+import { SIGNALS_STATE_KEY } from '../signals/handlers.ts';
 import type { PredictionScores } from './predict.ts';
 import type { CustomerPrediction, PredictionSummary } from './types.ts';
 
@@ -30,6 +32,8 @@ export const predictHandlers: HandlerGroup = {
     const args: PredictJobArgs = { workspacePath: ws.path, settings };
     const result = await runJobInWorker<Held>(jobsModule, 'predictJob', args, ctx);
     ctx.session.derived.set(KEY, { summary: result.summary, scores: result.scores });
+    // A usable fit becomes the workspace's prediction signals; computed signals lack them until recomputed.
+    if (!ws.readonly && savePrediction(ws.db, result.summary, settings)) ctx.session.derived.delete(SIGNALS_STATE_KEY);
     return result.summary;
   },
 

@@ -8,6 +8,7 @@ import { loadCustomSignals } from './custom.ts';
 import type { SignalFrame } from './frame.ts';
 import { buildSignalQuery } from './sql.ts';
 import type { CustomSignal } from './types.ts';
+import { loadPrediction, predictionColumns, predictionSignals } from '../predict/stored.ts';
 
 export interface ComputeOptions {
   asOf: number;
@@ -41,13 +42,16 @@ export function computeSignals(db: Db, options: ComputeOptions, job: JobHandle =
       job.progress({ phase: 'Collecting signals', done: n, total: capacity, unit: 'customers' });
     }
   }
-  return {
-    asOf: options.asOf,
-    customerIds,
-    signals: query.signals,
-    values: n === capacity ? values : values.map((v) => v.subarray(0, n)),
-    computedMs: Math.round(performance.now() - started),
-  };
+  const signals = [...query.signals];
+  const columns: Float64Array[] = n === capacity ? values : values.map((v) => v.subarray(0, n));
+  // A fitted prediction adds its scores (P(alive), expected purchases, CLV) as signals.
+  const prediction = loadPrediction(db);
+  if (prediction) {
+    job.progress({ phase: 'Scoring purchase predictions', done: 0, total: null, unit: 'steps' });
+    signals.push(...predictionSignals(prediction));
+    columns.push(...predictionColumns(db, prediction, { asOf: options.asOf, customerIds }));
+  }
+  return { asOf: options.asOf, customerIds, signals, values: columns, computedMs: Math.round(performance.now() - started) };
 }
 
 /** 1 for each customer of the frame who purchased in [from, to): the outcome a phase should predict. */

@@ -15,15 +15,19 @@ import { indexOfCustomer, type SignalFrame } from './frame.ts';
 import { ScoringState } from './scoring-state.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { buildSignalQuery } from './sql.ts';
+import { loadPrediction, predictionSignals } from '../predict/stored.ts';
 import type { ScoringSettings, SignalInfo, SignalSnapshot } from './types.ts';
 import { backtestPhases, suggestWeights } from './validation.ts';
 
 const computeModule = new URL('./compute.ts', import.meta.url);
-const STATE_KEY = 'signals';
+/** Where the session keeps the computed signals. */
+export const SIGNALS_STATE_KEY = 'signals';
+const STATE_KEY = SIGNALS_STATE_KEY;
 const HISTOGRAM_BINS = 24;
 
 export function signalCatalog(ws: Workspace): SignalInfo[] {
-  return [...builtInInfos(), ...loadCustomSignals(ws.db).map(customInfo)];
+  // In the order computeSignals produces them: built-in, the analyst's, then a prediction's scores.
+  return [...builtInInfos(), ...loadCustomSignals(ws.db).map(customInfo), ...predictionSignals(loadPrediction(ws.db))];
 }
 
 const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'signal definitions and settings cannot be saved');

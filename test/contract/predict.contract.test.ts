@@ -74,6 +74,29 @@ describe.each(transports)('prediction over %s', (name, start) => {
     expect(one.rows[0]!.pAlive).toBeLessThan(1);
   }, 60_000);
 
+  it('turns the fitted scores into signals as of any date, usable by clusters', async () => {
+    const catalog = await api.send('signals-catalog', {});
+    expect(catalog.filter((s) => ['p_alive', 'expected_purchases', 'predicted_clv'].includes(s.id)).map((s) => s.label)).toEqual([
+      'P(alive)',
+      'Expected purchases (273 d)',
+      'Predicted CLV (12 mo)',
+    ]);
+    // As of the day after the calibration end, the signals are exactly the fitted scores.
+    const snap = await api.send('signals-compute', { asOf: '1997-10-01' });
+    expect(snap.signals.map((s) => s.id)).toEqual(catalog.map((s) => s.id));
+    const alive = snap.signals.find((s) => s.id === 'p_alive')!;
+    expect(alive.missing).toBe(0);
+    const scored = (await api.send('predict-customers', { customerId: '00004' })).rows[0]!;
+    const settings = await api.send('scoring-settings-get', {});
+    const fromSignals = await api.send('customer-score', { settings: { ...settings, weights: { ...settings.weights, p_alive: 100 } }, customerId: '00004' });
+    expect(fromSignals.contributions.find((c) => c.signalId === 'p_alive')!.value).toBeCloseTo(scored.pAlive, 12);
+    const page = await api.send('predict-customers', { sort: 'p-alive', limit: 1 });
+    expect(alive.max).toBeCloseTo(page.rows[0]!.pAlive, 12);
+    expect(scored.pAlive).toBeGreaterThanOrEqual(alive.min!);
+    const model = await api.send('cluster-fit', { settings: { signals: ['p_alive', 'expected_purchases', 'predicted_clv'], k: 3, seed: 1 } });
+    expect(model.clusters.reduce((s, c) => s + c.size, 0)).toBe(2357);
+  }, 60_000);
+
   it('explains what cannot be fitted', async () => {
     const early = await apiError(api.send('predict-fit', { settings: { calibrationEnd: '1996-01-01' } }));
     expect(early.code).toBe('no-purchases');
