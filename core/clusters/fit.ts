@@ -177,6 +177,21 @@ export function columnsForFit(settings: Pick<ClusterSettings, 'signals'>, previo
   return [...new Set([...settings.signals, ...(previous?.scaling.map((s) => s.id) ?? []), ...PORTRAIT_SIGNALS])];
 }
 
+/** Mean predicted CLV of each cluster's members with one, when a prediction's signals were computed. */
+function clvPerCluster(a: Assignment): (number | null)[] | null {
+  const column = columnOf(a.frame, 'predicted_clv');
+  if (!column) return null;
+  const sum = new Float64Array(a.k);
+  const count = new Float64Array(a.k);
+  for (let i = 0; i < a.labels.length; i++) {
+    const v = column[a.frameRows[i]!]!;
+    if (v !== v) continue;
+    sum[a.labels[i]!]! += v;
+    count[a.labels[i]!]!++;
+  }
+  return Array.from({ length: a.k }, (_, j) => (count[j]! > 0 ? Math.round((sum[j]! / count[j]!) * 100) / 100 : null));
+}
+
 /** Outcomes, ground truth, the stored model and the session's live state: on the thread that owns the database. */
 export function assembleModel(
   db: Db,
@@ -210,6 +225,7 @@ export function assembleModel(
     outcome = { days: settings.outcomeDays, complete: newest >= frame.asOf + outcomeMs - DAY_MS, baseRate: all.conversionRate, revenuePerCustomer: all.revenuePerCustomer };
   }
 
+  const clv = clvPerCluster(assignment);
   const clusters: ClusterInfo[] = Array.from({ length: k }, (_, j) => {
     const id = fit.identities[j]!;
     const renamed = id.inherited?.renamed ?? false;
@@ -228,7 +244,7 @@ export function assembleModel(
         .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
         .slice(0, 3),
       outcome: clusterOutcomes?.[j] ?? null,
-      clvPerCustomer: null,
+      clvPerCustomer: clv?.[j] ?? null,
       continues: id.continues,
     };
   });

@@ -73,7 +73,7 @@ export interface ClusterInfo {
   distinguishing: { signal: string; z: number }[];
   /** Null when the outcome window after the as-of date is not in the data yet. */
   outcome: ClusterOutcome | null;
-  /** Predicted lifetime value per member, once propensity/CLV models exist (null until then). */
+  /** Mean predicted CLV of the members (the predicted_clv signal of a fitted prediction); null without one. */
   clvPerCustomer: number | null;
   /** The cluster of the previous model this one continues (its name there), and the share of this cluster's members that were in it. */
   continues: { modelId: number; key: number; name: string; overlap: number } | null;

@@ -95,6 +95,9 @@ describe.each(transports)('prediction over %s', (name, start) => {
     expect(scored.pAlive).toBeGreaterThanOrEqual(alive.min!);
     const model = await api.send('cluster-fit', { settings: { signals: ['p_alive', 'expected_purchases', 'predicted_clv'], k: 3, seed: 1 } });
     expect(model.clusters.reduce((s, c) => s + c.size, 0)).toBe(2357);
+    // Each cluster's CLV is its members' mean predicted CLV: weighted by size, the overall mean.
+    const weighted = model.clusters.reduce((s, c) => s + c.clvPerCustomer! * c.size, 0) / 2357;
+    expect(weighted).toBeCloseTo(fitted.clv!.mean, 1);
   }, 60_000);
 
   it('explains what cannot be fitted', async () => {
