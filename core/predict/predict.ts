@@ -14,6 +14,7 @@ import { fitBgNbd, type FitResult } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammagamma.ts';
 import { fitParetoNbd } from './paretonbd.ts';
 import { countingModel, scoreCustomers, type CountingModel } from './scoring.ts';
+import { comparePropensity } from './propensity.ts';
 import { groupRfm, type RfmData } from './rfm.ts';
 import { summariseTransactions, type RfmSummary } from './summary.ts';
 import type { ModelFit, PredictionSummary, PredictSettings } from './types.ts';
@@ -151,6 +152,7 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
     chosen,
     frequencyValueCorrelation: correlation(spenders.map((i) => s.x[i]!), spenders.map((i) => s.monetary[i]!)),
     backtest: model && predictedHoldout ? backtest(s, predictedHoldout, model.fromBirth) : null,
+    propensity: model && holdoutEnd !== null && holdoutEnd - calibrationEndDay >= settings.horizonDays ? comparePropensity(db, s, expected, settings.horizonDays, job) : null,
     aliveMatrix: model ? aliveMatrix(model, s) : null,
     clv: clvSummary,
     horizonDays: settings.horizonDays,

@@ -58,6 +58,19 @@ export interface Backtest {
   deciles: { decile: number; customers: number; predicted: number; actual: number; lift: number }[];
 }
 
+/** Signals-based propensity (logistic) and the counting model, judged on who bought in the first `days` after the calibration end. */
+export interface PropensityComparison {
+  days: number;
+  customers: number;
+  buyers: number;
+  /** The logistic model learned from signals as of this date and purchases in the `days` after it. */
+  trainAsOf: string;
+  auc: { countingModel: number; signals: number };
+  /** Purchase rate per decile of each score (1 = highest), to compare lift. */
+  decileRates: { countingModel: number[]; signals: number[] };
+  converged: boolean;
+}
+
 export interface PredictionSummary {
   calibrationEnd: string;
   holdoutEnd: string | null;
@@ -70,6 +83,8 @@ export interface PredictionSummary {
   /** Correlation of repeat frequency and mean repeat value; Gamma-Gamma assumes they are independent. */
   frequencyValueCorrelation: number | null;
   backtest: Backtest | null;
+  /** Null without a holdout as long as the window, or when the window's outcome has only one class. */
+  propensity: PropensityComparison | null;
   /** Mean P(alive) by repeat purchases (rows) and time of last purchase (columns) for a customer of the longest age. */
   aliveMatrix: { x: number[]; tx: number[]; T: number; pAlive: number[][] } | null;
   clv: { months: number; monthlyDiscount: number; margin: number; mean: number; median: number; total: number; histogram: { edges: number[]; counts: number[] } } | null;

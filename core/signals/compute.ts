@@ -14,6 +14,8 @@ export interface ComputeOptions {
   asOf: number;
   utcOffsetMs?: number;
   custom?: readonly CustomSignal[];
+  /** Add a fitted prediction's scores as signals (default true). */
+  withPrediction?: boolean;
 }
 
 const NO_PROGRESS: JobHandle = { isCancelled: () => false, progress: () => {} };
@@ -45,7 +47,7 @@ export function computeSignals(db: Db, options: ComputeOptions, job: JobHandle =
   const signals = [...query.signals];
   const columns: Float64Array[] = n === capacity ? values : values.map((v) => v.subarray(0, n));
   // A fitted prediction adds its scores (P(alive), expected purchases, CLV) as signals.
-  const prediction = loadPrediction(db);
+  const prediction = options.withPrediction === false ? null : loadPrediction(db);
   if (prediction) {
     job.progress({ phase: 'Scoring purchase predictions', done: 0, total: null, unit: 'steps' });
     signals.push(...predictionSignals(prediction));
