@@ -72,14 +72,15 @@ describe('buildMenuTemplate', () => {
         'Data',
         'Signals && Phases',
         'Clusters',
+        'Predict',
         'Rules && Compare',
         'Migration',
         'Economics',
         'Export',
       ]);
-      expect(views.map((v) => v.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `${mod}+${n}`));
+      expect(views.map((v) => v.accelerator)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${mod}+${n}`));
       views.forEach(click);
-      expect(sent).toEqual(['go-data', 'go-signals', 'go-clusters', 'go-rules', 'go-migration', 'go-economics', 'go-export']);
+      expect(sent).toEqual(['go-data', 'go-signals', 'go-clusters', 'go-predict', 'go-rules', 'go-migration', 'go-economics', 'go-export']);
     }
   });
 

@@ -12,11 +12,12 @@ export interface MenuOptions {
   send(command: MenuCommand): void;
 }
 
-/** The seven views in their order; Cmd/Ctrl+1..7 follow it. */
+/** The eight views in their order; Cmd/Ctrl+1..8 follow it. */
 export const VIEW_ITEMS: ReadonlyArray<{ label: string; command: MenuCommand }> = [
   { label: 'Data', command: 'go-data' },
   { label: 'Signals && Phases', command: 'go-signals' },
   { label: 'Clusters', command: 'go-clusters' },
+  { label: 'Predict', command: 'go-predict' },
   { label: 'Rules && Compare', command: 'go-rules' },
   { label: 'Migration', command: 'go-migration' },
   { label: 'Economics', command: 'go-economics' },

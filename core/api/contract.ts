@@ -491,6 +491,7 @@ export const MENU_COMMANDS = [
   'go-data',
   'go-signals',
   'go-clusters',
+  'go-predict',
   'go-rules',
   'go-migration',
   'go-economics',

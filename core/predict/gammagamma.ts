@@ -2,7 +2,7 @@
 // values ~ Gamma(p, nu), nu ~ Gamma(q, gamma). Fitted on repeat buyers' mean repeat-transaction
 // value m over x repeat transactions.
 import { gammaln } from './special.ts';
-import { nelderMead } from './optimise.ts';
+import { nelderMead, withinLogBounds } from './optimise.ts';
 import type { FitResult } from './bgnbd.ts';
 
 export interface GammaGammaParams {
@@ -35,7 +35,7 @@ export function gammaGammaLogLikelihood(params: GammaGammaParams, d: SpendData):
 const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]!), q: Math.exp(v[1]!), gamma: Math.exp(v[2]!) });
 
 export function fitGammaGamma(d: SpendData, start: GammaGammaParams = { p: 1, q: 1, gamma: 1 }): FitResult<GammaGammaParams> {
-  const m = nelderMead((v) => -gammaGammaLogLikelihood(toParams(v), d), [start.p, start.q, start.gamma].map(Math.log));
+  const m = nelderMead(withinLogBounds((v) => -gammaGammaLogLikelihood(toParams(v), d)), [start.p, start.q, start.gamma].map(Math.log));
   return { params: toParams(m.x), logLikelihood: -m.fx, converged: m.converged, iterations: m.iterations, evaluations: m.evaluations };
 }
 

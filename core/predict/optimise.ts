@@ -21,6 +21,24 @@ export interface Minimum {
   converged: boolean;
 }
 
+/**
+ * Model parameters are fitted as logarithms within ±LOG_BOUND (1e-7 .. 1e7): beyond that a
+ * likelihood is only creeping towards a degenerate limit (a Pareto/NBD with beta -> 0), and a
+ * fit that ends near the bound is reported as not usable rather than shown.
+ */
+export const LOG_BOUND = 16;
+
+export function withinLogBounds(f: (v: number[]) => number): (v: number[]) => number {
+  return (v) => (v.every((x) => Math.abs(x) <= LOG_BOUND) ? f(v) : Infinity);
+}
+
+/** The parameters (by name) whose logarithm ended within 1 of the bound. */
+export function atLogBound(params: Record<string, number>): string[] {
+  return Object.entries(params)
+    .filter(([, value]) => Math.abs(Math.log(value)) > LOG_BOUND - 1)
+    .map(([name]) => name);
+}
+
 export function nelderMead(f: (x: number[]) => number, x0: readonly number[], options: MinimiseOptions = {}): Minimum {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 2000 * n;

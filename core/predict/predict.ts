@@ -13,6 +13,7 @@ import { backtest } from './backtest.ts';
 import { fitBgNbd, type FitResult } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammagamma.ts';
 import { fitParetoNbd } from './paretonbd.ts';
+import { atLogBound, LOG_BOUND } from './optimise.ts';
 import { countingModel, scoreCustomers, type CountingModel } from './scoring.ts';
 import { comparePropensity } from './propensity.ts';
 import { groupRfm, type RfmData } from './rfm.ts';
@@ -41,9 +42,20 @@ function timed<P>(fit: () => FitResult<P>): { result: FitResult<P>; ms: number }
   return { result, ms: Math.round(performance.now() - started) };
 }
 
-function modelFit<P extends object>(f: { result: FitResult<P>; ms: number }, problem: string | null): ModelFit {
+/**
+ * @param checkEdge refuse a fit that ran to the bounds. Not for BG/NBD: its a -> 0, b -> infinity
+ *   limit is a meaningful model (no dropout: the NBD), seen on data where nobody seems to churn.
+ */
+function modelFit<P extends object>(f: { result: FitResult<P>; ms: number }, problem: string | null, checkEdge = true): ModelFit {
   const r = f.result;
-  const why = problem ?? (r.converged ? null : `The fit did not converge in ${r.iterations} iterations, so its results are not shown.`);
+  const edge = checkEdge ? atLogBound(r.params as Record<string, number>) : [];
+  const why =
+    problem ??
+    (!r.converged
+      ? `The fit did not converge in ${r.iterations} iterations, so its results are not shown.`
+      : edge.length
+        ? `The fit ran to the edge of the parameter space (${edge.join(', ')} near ${Math.exp(-LOG_BOUND).toExponential(0)} or ${Math.exp(LOG_BOUND).toExponential(0)}): the model does not describe this data, so its results are not shown.`
+        : null);
   return { params: { ...r.params } as Record<string, number>, logLikelihood: r.logLikelihood, converged: r.converged, iterations: r.iterations, fitMs: f.ms, problem: why };
 }
 
@@ -104,8 +116,9 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   const bg = timed(() => fitBgNbd(data));
   if (job.isCancelled()) throw new CancelledError();
   job.progress({ phase: 'Fitting Pareto/NBD', done: 2, total: 4, unit: 'steps' });
-  const pn = timed(() => fitParetoNbd(data));
-  const bgFit = modelFit(bg, noRepeats);
+  // Starting from the BG/NBD's purchase-rate estimates saves the Pareto/NBD (the slower fit) many steps.
+  const pn = timed(() => fitParetoNbd(data, { r: bg.result.params.r, alpha: bg.result.params.alpha, s: 1, beta: bg.result.params.alpha }));
+  const bgFit = modelFit(bg, noRepeats, false);
   const pnFit = modelFit(pn, noRepeats);
 
   const usable = { bgnbd: bgFit.problem === null, 'pareto-nbd': pnFit.problem === null };

@@ -1,6 +1,6 @@
 // 2F1 against closed forms, and the minimiser on functions with known minima.
 import { describe, expect, it } from 'vitest';
-import { nelderMead } from './optimise.ts';
+import { atLogBound, LOG_BOUND, nelderMead, withinLogBounds } from './optimise.ts';
 import { gammaln, hyp2f1, logAddExp } from './special.ts';
 
 describe('hyp2f1', () => {
@@ -42,5 +42,17 @@ describe('nelderMead', () => {
     expect(m.x[0]).toBeCloseTo(2, 4);
     const capped = nelderMead(([x, y]) => x! ** 2 + y! ** 2, [5, 5], { maxIterations: 3 });
     expect(capped.converged).toBe(false);
+  });
+});
+
+describe('parameter bounds', () => {
+  it('keeps fits inside 1e-7 .. 1e7 and names parameters that ended at the edge', () => {
+    const f = withinLogBounds(([x]) => x!);
+    expect(f([LOG_BOUND + 0.1])).toBe(Infinity);
+    expect(f([3])).toBe(3);
+    // Minimising x alone would run to -Infinity; the bound stops it there.
+    const m = nelderMead(withinLogBounds(([x]) => x!), [0]);
+    expect(m.x[0]).toBeGreaterThanOrEqual(-LOG_BOUND);
+    expect(atLogBound({ s: Math.exp(m.x[0]!), r: 0.5 })).toEqual(['s']);
   });
 });

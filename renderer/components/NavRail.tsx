@@ -1,4 +1,4 @@
-// The left navigation: the seven views, with their shortcuts. Collapses to icons when the user
+// The left navigation: the eight views, with their shortcuts. Collapses to icons when the user
 // asks or the window is narrow (CSS), keeping labels as tooltips.
 import { useApp } from '../store/index.ts';
 import { VIEWS, shortcutLabel } from '../lib/views.ts';

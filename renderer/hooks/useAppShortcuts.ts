@@ -5,7 +5,7 @@ import { desktopBridge } from '../api/client.ts';
 import { useApp } from '../store/index.ts';
 import { isGoCommand, isImportShortcut, viewForMenuCommand, viewForShortcut } from '../lib/views.ts';
 
-/** Ctrl/Cmd+1..7 switch views, Ctrl/Cmd+I opens Import — in the browser too (Playwright and the browser shell rely on it). */
+/** Ctrl/Cmd+1..8 switch views, Ctrl/Cmd+I opens Import — in the browser too (Playwright and the browser shell rely on it). */
 export function useViewShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -12,21 +12,23 @@ const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altK
 });
 
 describe('views', () => {
-  it('lists seven views in navigation order', () => {
+  it('lists eight views in navigation order', () => {
     expect(VIEWS.map((v) => v.id)).toEqual([...VIEW_IDS]);
-    expect(VIEWS).toHaveLength(7);
+    expect(VIEWS).toHaveLength(8);
   });
 
-  it('maps Ctrl/Cmd+1..7 to views', () => {
+  it('maps Ctrl/Cmd+1..8 to views', () => {
     expect(viewForShortcut(key('1', { ctrlKey: true }))).toBe('data');
-    expect(viewForShortcut(key('7', { metaKey: true }))).toBe('export');
-    expect(viewForShortcut(key('8', { ctrlKey: true }))).toBeNull();
+    expect(viewForShortcut(key('4', { ctrlKey: true }))).toBe('predict');
+    expect(viewForShortcut(key('8', { metaKey: true }))).toBe('export');
+    expect(viewForShortcut(key('9', { ctrlKey: true }))).toBeNull();
     expect(viewForShortcut(key('1'))).toBeNull();
     expect(viewForShortcut(key('1', { ctrlKey: true, shiftKey: true }))).toBeNull();
   });
 
   it('handles every go-* menu command', () => {
     const go = MENU_COMMANDS.filter((c) => c.startsWith('go-'));
+    // Predict has no go-* command in the contract yet: every other view has one, in order.
     expect(go.map(viewForMenuCommand)).toEqual([...VIEW_IDS]);
     expect(viewForMenuCommand('open-workspace')).toBeNull();
     expect(viewForMenuCommand('import-file')).toBeNull();

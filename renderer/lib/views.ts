@@ -1,9 +1,10 @@
-// The seven views of the workbench, in navigation order. Ctrl/Cmd+1..7 and the desktop menu's
-// go-* commands address them by position and id.
+// The eight views of the workbench, in navigation order. Ctrl/Cmd+1..8 address them by position;
+// the desktop menu's go-* commands by id (Predict has no go-* command in the contract yet, so the
+// native menu lists the other seven).
 import type { MenuCommand } from '../../core/api/contract.ts';
 import type { IconName } from '../components/Icon.tsx';
 
-export const VIEW_IDS = ['data', 'signals', 'clusters', 'rules', 'migration', 'economics', 'export'] as const;
+export const VIEW_IDS = ['data', 'signals', 'clusters', 'predict', 'rules', 'migration', 'economics', 'export'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
 export interface ViewInfo {
@@ -39,6 +40,14 @@ export const VIEWS: readonly ViewInfo[] = [
     summary:
       'Cluster customers on their signals, see how many segments the data supports, and explore each cluster’s profile, size, value and typical members.',
     needs: 'Needs a workspace with computed signals.',
+  },
+  {
+    id: 'predict',
+    label: 'Predict',
+    icon: 'predict',
+    summary:
+      'Fit BG/NBD and Pareto/NBD purchase models and Gamma-Gamma spend on a calibration period, backtest them on the holdout, and score every customer: probability alive, expected purchases and lifetime value.',
+    needs: 'Needs a workspace with purchases.',
   },
   {
     id: 'rules',
@@ -78,10 +87,10 @@ export function viewInfo(id: ViewId): ViewInfo {
   return VIEWS.find((v) => v.id === id) ?? VIEWS[0]!;
 }
 
-/** Ctrl/Cmd + digit → view; null for anything else. */
+/** Ctrl/Cmd + digit (1..8) → view; null for anything else. */
 export function viewForShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }): ViewId | null {
   if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return null;
-  if (!/^[1-7]$/.test(e.key)) return null;
+  if (!/^[1-8]$/.test(e.key)) return null;
   return VIEW_IDS[Number(e.key) - 1] ?? null;
 }
 
@@ -93,6 +102,7 @@ const VIEW_OF_COMMAND: Record<GoCommand, ViewId> = {
   'go-data': 'data',
   'go-signals': 'signals',
   'go-clusters': 'clusters',
+  'go-predict': 'predict',
   'go-rules': 'rules',
   'go-migration': 'migration',
   'go-economics': 'economics',

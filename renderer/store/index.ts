@@ -11,6 +11,7 @@ import { createImportSlice } from './importSlice.ts';
 import { createTaxonomySlice } from './taxonomySlice.ts';
 import { createSignalsSlice } from './signalsSlice.ts';
 import { createClustersSlice } from './clustersSlice.ts';
+import { createPredictSlice } from './predictSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -23,6 +24,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createTaxonomySlice(...a),
   ...createSignalsSlice(...a),
   ...createClustersSlice(...a),
+  ...createPredictSlice(...a),
 }));
 
 export type { AppState } from './types.ts';

@@ -6,12 +6,13 @@ import type { CustomersSlice } from './customersSlice.ts';
 import type { FileDialogSlice } from './fileDialogSlice.ts';
 import type { ImportSlice } from './importSlice.ts';
 import type { NoticesSlice } from './noticesSlice.ts';
+import type { PredictSlice } from './predictSlice.ts';
 import type { SignalsSlice } from './signalsSlice.ts';
 import type { TaxonomySlice } from './taxonomySlice.ts';
 import type { TimelineSlice } from './timelineSlice.ts';
 import type { UiSlice } from './uiSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice;
+export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice & PredictSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
