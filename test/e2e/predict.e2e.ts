@@ -84,6 +84,15 @@ test('predict: propose dates, fit, read the models and backtest, sort and search
   await scrollMainTo(page, 'predict-backtest');
   await snap(page, '64-predict-backtest');
 
+  // The counting model against a signals-based propensity, both as AUCs between chance and 1.
+  for (const id of ['predict-auc-counting', 'predict-auc-signals']) {
+    const auc = num(await page.locator(tid(id)).textContent());
+    expect(auc).toBeGreaterThan(0.5);
+    expect(auc).toBeLessThanOrEqual(1);
+  }
+  await scrollMainTo(page, 'predict-propensity');
+  await snap(page, '64b-predict-propensity');
+
   // P(alive) matrix and CLV distribution.
   await expect(page.locator(`${tid('predict-alive')} canvas`).first()).toBeVisible();
   await expect(page.locator(tid('predict-clv-mean'))).toHaveText(/^[\d,]+\.\d\d$/);

@@ -7,6 +7,7 @@ import { formatInt } from '../../lib/format.ts';
 import { predictFailureTitle } from '../../store/predictSlice.ts';
 import { ModelCards } from './ModelCards.tsx';
 import { BacktestPanel } from './BacktestPanel.tsx';
+import { PropensityPanel } from './PropensityPanel.tsx';
 import { AlivePanel, ClvPanel } from './DistributionPanels.tsx';
 import { CustomersPanel } from './CustomersPanel.tsx';
 
@@ -67,6 +68,7 @@ export function PredictMain() {
           {result.chosen !== null ? (
             <>
               <BacktestPanel />
+              <PropensityPanel />
               <div className="pr-pair">
                 <AlivePanel />
                 <ClvPanel />
