@@ -2,7 +2,7 @@
 // alive follow a Poisson process with rate ~ Gamma(r, alpha); after each purchase the customer
 // drops out with probability p ~ Beta(a, b). Fitted by maximum likelihood on log-parameters.
 import { gammaln, hyp2f1, logAddExp } from './special.ts';
-import { nelderMead, withinLogBounds } from './optimise.ts';
+import { nelderMead, withinLogBounds, type MinimiseOptions } from './optimise.ts';
 import type { RfmData } from './rfm.ts';
 
 export interface BgNbdParams {
@@ -43,8 +43,8 @@ export interface FitResult<P> {
 
 const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
 
-export function fitBgNbd(d: RfmData, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 }): FitResult<BgNbdParams> {
-  const m = nelderMead(withinLogBounds((v) => -bgnbdLogLikelihood(toParams(v), d)), [start.r, start.alpha, start.a, start.b].map(Math.log));
+export function fitBgNbd(d: RfmData, start: BgNbdParams = { r: 1, alpha: 1, a: 1, b: 1 }, options: MinimiseOptions = {}): FitResult<BgNbdParams> {
+  const m = nelderMead(withinLogBounds((v) => -bgnbdLogLikelihood(toParams(v), d)), [start.r, start.alpha, start.a, start.b].map(Math.log), options);
   return { params: toParams(m.x), logLikelihood: -m.fx, converged: m.converged, iterations: m.iterations, evaluations: m.evaluations };
 }
 

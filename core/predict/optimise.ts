@@ -7,10 +7,15 @@ export interface MinimiseOptions {
   maxIterations?: number;
   /** Stop when every vertex is within this distance of the best one (per coordinate)... */
   xTolerance?: number;
-  /** ...and their function values differ by less than this. */
+  /**
+   * ...and their function values differ by less than this times (1 + |best value|): relative,
+   * because a log-likelihood over 10^6 customers cannot be summed more exactly than ~1e-10 of itself.
+   */
   fTolerance?: number;
   /** Size of the starting simplex along each coordinate. */
   step?: number;
+  /** Called once per iteration; throw from it to stop (cancellation). */
+  onIteration?: (iteration: number) => void;
 }
 
 export interface Minimum {
@@ -42,8 +47,8 @@ export function atLogBound(params: Record<string, number>): string[] {
 export function nelderMead(f: (x: number[]) => number, x0: readonly number[], options: MinimiseOptions = {}): Minimum {
   const n = x0.length;
   const maxIterations = options.maxIterations ?? 2000 * n;
-  const xTol = options.xTolerance ?? 1e-9;
-  const fTol = options.fTolerance ?? 1e-10;
+  const xTol = options.xTolerance ?? 1e-8;
+  const fTol = options.fTolerance ?? 1e-12;
   const step = options.step ?? 0.5;
   let evaluations = 0;
   // Where the function cannot be computed (non-finite, or it throws), the point counts as +Infinity.
@@ -68,12 +73,13 @@ export function nelderMead(f: (x: number[]) => number, x0: readonly number[], op
   let iterations = 0;
   let converged = false;
   for (; iterations < maxIterations; iterations++) {
+    options.onIteration?.(iterations);
     simplex.sort((p, q) => p.fx - q.fx);
     const best = simplex[0]!;
     const worst = simplex[n]!;
     let spread = 0;
     for (let v = 1; v <= n; v++) for (let i = 0; i < n; i++) spread = Math.max(spread, Math.abs(simplex[v]!.x[i]! - best.x[i]!));
-    if (spread < xTol && Math.abs(worst.fx - best.fx) < fTol) {
+    if (spread < xTol && Math.abs(worst.fx - best.fx) < fTol * (1 + Math.abs(best.fx))) {
       converged = true;
       break;
     }

@@ -4,7 +4,7 @@
 // Computed in logs: (alpha + T)^(r+s+x) overflows for active customers.
 import { gammaln, logAddExp } from './special.ts';
 import { logIntegral } from './quadrature.ts';
-import { nelderMead, withinLogBounds } from './optimise.ts';
+import { nelderMead, withinLogBounds, type MinimiseOptions } from './optimise.ts';
 import type { FitResult } from './bgnbd.ts';
 import type { RfmData } from './rfm.ts';
 
@@ -57,8 +57,8 @@ export function paretoNbdLogLikelihood(p: ParetoNbdParams, d: RfmData): number {
 
 const toParams = (v: number[]): ParetoNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), s: Math.exp(v[2]!), beta: Math.exp(v[3]!) });
 
-export function fitParetoNbd(d: RfmData, start: ParetoNbdParams = { r: 1, alpha: 1, s: 1, beta: 1 }): FitResult<ParetoNbdParams> {
-  const m = nelderMead(withinLogBounds((v) => -paretoNbdLogLikelihood(toParams(v), d)), [start.r, start.alpha, start.s, start.beta].map(Math.log));
+export function fitParetoNbd(d: RfmData, start: ParetoNbdParams = { r: 1, alpha: 1, s: 1, beta: 1 }, options: MinimiseOptions = {}): FitResult<ParetoNbdParams> {
+  const m = nelderMead(withinLogBounds((v) => -paretoNbdLogLikelihood(toParams(v), d)), [start.r, start.alpha, start.s, start.beta].map(Math.log), options);
   return { params: toParams(m.x), logLikelihood: -m.fx, converged: m.converged, iterations: m.iterations, evaluations: m.evaluations };
 }
 

@@ -10,10 +10,10 @@ import { DAY_MS } from '../signals/catalog.ts';
 import { histogram } from '../scoring/normalise.ts';
 import { quantileSorted, sortedPresent } from '../scoring/sorted-values.ts';
 import { backtest } from './backtest.ts';
-import { fitBgNbd, type FitResult } from './bgnbd.ts';
+import { fitBgNbd, type BgNbdParams, type FitResult } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammagamma.ts';
-import { fitParetoNbd } from './paretonbd.ts';
-import { atLogBound, LOG_BOUND } from './optimise.ts';
+import { fitParetoNbd, type ParetoNbdParams } from './paretonbd.ts';
+import { atLogBound, LOG_BOUND, type MinimiseOptions } from './optimise.ts';
 import { countingModel, scoreCustomers, type CountingModel } from './scoring.ts';
 import { comparePropensity } from './propensity.ts';
 import { groupRfm, type RfmData } from './rfm.ts';
@@ -35,6 +35,35 @@ export interface PredictionScores {
   clv: Float64Array | null;
   actual: Float64Array | null;
 }
+
+/**
+ * Above this many customers a fit first runs on an evenly spread subset of this size; the full
+ * data then only refines that answer from a small simplex (a few dozen likelihood evaluations
+ * over everyone instead of hundreds).
+ */
+const FIRST_STAGE = 100_000;
+
+function stride(n: number, max: number): Uint32Array {
+  const step = n / max;
+  return Uint32Array.from({ length: max }, (_, i) => Math.floor(i * step));
+}
+
+function twoStage<P>(n: number, fitOn: (rows: Uint32Array | null, start: P | undefined, options: MinimiseOptions) => FitResult<P>, job: JobHandle): FitResult<P> {
+  const options: MinimiseOptions = {
+    onIteration: () => {
+      if (job.isCancelled()) throw new CancelledError();
+    },
+  };
+  if (n <= 2 * FIRST_STAGE) return fitOn(null, undefined, options);
+  // Parameters to ~1e-5 of themselves: far finer than any published precision, and it halves the
+  // evaluations over everyone (measured at 10^6 customers: 162 instead of 250-400).
+  const loose = { ...options, xTolerance: 1e-5, fTolerance: 1e-10 };
+  const first = fitOn(stride(n, FIRST_STAGE), undefined, loose);
+  const full = fitOn(null, first.params, { ...loose, step: 0.02 });
+  return { ...full, iterations: first.iterations + full.iterations, evaluations: first.evaluations + full.evaluations };
+}
+
+const pick = (values: Float64Array, rows: Uint32Array) => Float64Array.from(rows, (i) => values[i]!);
 
 function timed<P>(fit: () => FitResult<P>): { result: FitResult<P>; ms: number } {
   const started = performance.now();
@@ -113,11 +142,13 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   const noRepeats = repeatBuyers === 0 ? `No customer bought again before ${settings.calibrationEnd}: the models learn from repeat purchases.` : null;
 
   job.progress({ phase: 'Fitting BG/NBD', done: 1, total: 4, unit: 'steps' });
-  const bg = timed(() => fitBgNbd(data));
+  const rfmOf = (rows: Uint32Array | null) => (rows ? groupRfm(pick(s.x, rows), pick(s.tx, rows), pick(s.T, rows)) : data);
+  const bg = timed(() => twoStage<BgNbdParams>(n, (rows, start, options) => fitBgNbd(rfmOf(rows), start, options), job));
   if (job.isCancelled()) throw new CancelledError();
   job.progress({ phase: 'Fitting Pareto/NBD', done: 2, total: 4, unit: 'steps' });
   // Starting from the BG/NBD's purchase-rate estimates saves the Pareto/NBD (the slower fit) many steps.
-  const pn = timed(() => fitParetoNbd(data, { r: bg.result.params.r, alpha: bg.result.params.alpha, s: 1, beta: bg.result.params.alpha }));
+  const pnStart = { r: bg.result.params.r, alpha: bg.result.params.alpha, s: 1, beta: bg.result.params.alpha };
+  const pn = timed(() => twoStage<ParetoNbdParams>(n, (rows, start, options) => fitParetoNbd(rfmOf(rows), start ?? pnStart, options), job));
   const bgFit = modelFit(bg, noRepeats, false);
   const pnFit = modelFit(pn, noRepeats);
 
@@ -133,7 +164,11 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   let gg: ModelFit | null = null;
   let ggParams: GammaGammaParams | null = null;
   if (spenders.length >= MIN_REPEAT_BUYERS) {
-    const fit = timed(() => fitGammaGamma({ x: Float64Array.from(spenders, (i) => s.x[i]!), m: Float64Array.from(spenders, (i) => s.monetary[i]!) }));
+    const x = Float64Array.from(spenders, (i) => s.x[i]!);
+    const m = Float64Array.from(spenders, (i) => s.monetary[i]!);
+    const fit = timed(() =>
+      twoStage<GammaGammaParams>(spenders.length, (rows, start, options) => fitGammaGamma(rows ? { x: pick(x, rows), m: pick(m, rows) } : { x, m }, start, options), job),
+    );
     const q = fit.result.params.q;
     gg = modelFit(fit, q > 1 ? null : `q = ${q.toFixed(3)} is not above 1, so the expected spend is unbounded: lifetime values are not shown.`);
     if (gg.problem === null) ggParams = fit.result.params;
