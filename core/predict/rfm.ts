@@ -16,6 +16,13 @@ export interface RfmData {
   maxX: number;
   /** The group of each customer, in input order. */
   groupOf: Int32Array;
+  /**
+   * The distinct values of tx and T (whole days in the model's unit: a few hundred), and each
+   * group's index into them: a likelihood evaluation takes log(alpha + t) once per distinct time.
+   */
+  times: Float64Array;
+  txIndex: Int32Array;
+  TIndex: Int32Array;
 }
 
 export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): RfmData {
@@ -45,5 +52,19 @@ export function groupRfm(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
     count.push(1);
     if (xi > maxX) maxX = xi;
   }
-  return { x: Float64Array.from(gx), tx: Float64Array.from(gtx), T: Float64Array.from(gT), count: Float64Array.from(count), groups: gx.length, customers: x.length, maxX, groupOf };
+  const times = Float64Array.from(new Set([...gtx, ...gT])).sort();
+  const timeIndex = new Map(Array.from(times, (t, k) => [t, k]));
+  return {
+    x: Float64Array.from(gx),
+    tx: Float64Array.from(gtx),
+    T: Float64Array.from(gT),
+    count: Float64Array.from(count),
+    groups: gx.length,
+    customers: x.length,
+    maxX,
+    groupOf,
+    times,
+    txIndex: Int32Array.from(gtx, (t) => timeIndex.get(t)!),
+    TIndex: Int32Array.from(gT, (t) => timeIndex.get(t)!),
+  };
 }
