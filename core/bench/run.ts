@@ -43,12 +43,18 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./cluster.ts', import.meta.url)),
     args: () => [],
   },
+  {
+    name: 'predict',
+    describe: 'BG/NBD, Pareto/NBD and Gamma-Gamma fit times for 100k and 1M simulated customers (BG/NBD target under 5 s at 1M), peak RSS',
+    child: fileURLToPath(new URL('./predict.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '100000,1000000', o['pareto-cap'] ?? '120'],
+  },
 ];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { customers: { type: 'string' }, rows: { type: 'string' } },
+  options: { customers: { type: 'string' }, rows: { type: 'string' }, 'pareto-cap': { type: 'string' } },
 });
 
 const chosen = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
