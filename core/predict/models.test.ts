@@ -11,6 +11,8 @@ import { fitParetoNbd, paretoNbdConditionalExpected, paretoNbdPAlive } from './p
 import { groupRfm, type RfmData } from './rfm.ts';
 import { simulateBgNbd, simulateParetoNbd, simulateSpend } from './simulate.ts';
 import { summariseTransactions, type RfmSummary } from './summary.ts';
+import { runPrediction } from './predict.ts';
+import { predictSettingsSchema } from './types.ts';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -71,6 +73,17 @@ describe('CDNOW sample: the published results', () => {
     expect(fit.params.p).toBeCloseTo(6.25, 2);
     expect(fit.params.q).toBeCloseTo(3.74, 2);
     expect(fit.params.gamma).toBeCloseTo(15.44, 2);
+  });
+
+  it('fits the Pareto/NBD on many histories only when it is chosen, and says so', () => {
+    const settings = predictSettingsSchema.parse({ calibrationEnd: '1997-09-30' });
+    const job = { isCancelled: () => false, progress: () => {} };
+    const auto = runPrediction(ws.db, settings, job, 500).summary;
+    expect(auto.chosen).toBe('bgnbd');
+    expect(auto.models.paretoNbd.problem).toMatch(/^Not fitted: with 1,016 distinct purchase histories .* Choose Pareto\/NBD/);
+    const chosen = runPrediction(ws.db, { ...settings, model: 'pareto-nbd' }, job, 500).summary;
+    expect(chosen.chosen).toBe('pareto-nbd');
+    expect(chosen.models.paretoNbd.params.r).toBeCloseTo(0.553, 3);
   });
 
   it('tracks cumulative repeat transactions over the 78 weeks within a few percent, as the paper shows', () => {

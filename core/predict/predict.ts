@@ -134,7 +134,8 @@ function aliveMatrix(model: CountingModel, s: RfmSummary): PredictionSummary['al
   return { x: xs, tx: txs, T: maxT, pAlive: xs.map((x) => txs.map((tx) => (x === 0 && tx > 0 ? NaN : model.pAlive(x, x === 0 ? 0 : tx, maxT))).map((v) => (Number.isNaN(v) ? -1 : v))) };
 }
 
-export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle): { summary: PredictionSummary; scores: PredictionScores } {
+/** @param paretoAutoGroups above this many distinct histories the Pareto/NBD is fitted only when chosen (a parameter for tests). */
+export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle, paretoAutoGroups = PARETO_AUTO_GROUPS): { summary: PredictionSummary; scores: PredictionScores } {
   const started = performance.now();
   const calibrationEndDay = parseAsOf(settings.calibrationEnd) / DAY_MS;
   const holdoutEnd = holdoutEndDay(db, settings, calibrationEndDay);
@@ -153,14 +154,14 @@ export function runPrediction(db: Db, settings: PredictSettings, job: JobHandle)
   if (job.isCancelled()) throw new CancelledError();
   const bgFit = modelFit(bg, noRepeats, false);
   let pnFit: ModelFit;
-  if (settings.model !== 'pareto-nbd' && data.groups > PARETO_AUTO_GROUPS) {
+  if (settings.model !== 'pareto-nbd' && data.groups > paretoAutoGroups) {
     pnFit = {
       params: {},
       logLikelihood: 0,
       converged: false,
       iterations: 0,
       fitMs: 0,
-      problem: `Not fitted: with ${data.groups.toLocaleString('en-US')} distinct purchase histories it takes minutes (${PARETO_AUTO_GROUPS.toLocaleString('en-US')} or fewer are fitted by default). Choose Pareto/NBD as the model to fit it.`,
+      problem: `Not fitted: with ${data.groups.toLocaleString('en-US')} distinct purchase histories it takes minutes (${paretoAutoGroups.toLocaleString('en-US')} or fewer are fitted by default). Choose Pareto/NBD as the model to fit it.`,
     };
   } else {
     job.progress({ phase: 'Fitting Pareto/NBD', done: 2, total: 4, unit: 'steps' });
