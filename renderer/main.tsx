@@ -14,6 +14,7 @@ import './styles/grid.css';
 import './styles/timeline.css';
 import './styles/import.css';
 import './styles/taxonomy.css';
+import './styles/view-panels.css';
 import './styles/signals.css';
 
 // Apply the theme before the first paint, so a dark-mode user never sees a white flash.

@@ -79,8 +79,8 @@ export function ChooseKPanel() {
   const stale = rec !== null && draft !== null && recKey !== chooseKKey(draft);
   const selectedK = draft?.k ?? null;
   return (
-    <section className="cl-card cl-choose-k" aria-labelledby="cl-k-title" data-testid="choose-k-panel">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card cl-choose-k" aria-labelledby="cl-k-title" data-testid="choose-k-panel">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-k-title">Choose k</h3>
         {rec ? (
           <span className="muted cl-k-sample">

@@ -88,8 +88,8 @@ export function ClusterCards() {
   const labelOf = (id: string) => labels.get(id) ?? id;
   const base = model.outcome;
   return (
-    <section className="cl-card" aria-labelledby="cl-clusters-title" data-testid="cluster-cards">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card" aria-labelledby="cl-clusters-title" data-testid="cluster-cards">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-clusters-title">{model.clusters.length} clusters</h3>
         <span className="muted cl-head-note">
           {base

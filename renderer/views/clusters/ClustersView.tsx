@@ -4,8 +4,7 @@
 // where they are, and (on sample data) how the clusters match the hidden behaviour types.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Icon } from '../../components/Icon.tsx';
+import { LoadErrorState, LoadingState, NoDataState } from '../../components/ViewStates.tsx';
 import { ClustersHeader } from './ClustersHeader.tsx';
 import { SetupPanel } from './SetupPanel.tsx';
 import { ClustersMain } from './ClustersMain.tsx';
@@ -32,44 +31,14 @@ export function ClustersView() {
   let body;
   if (events === 0) {
     body = (
-      <div className="cl-center">
-        <EmptyState
-          icon="clusters"
-          title="No events to cluster customers on"
-          testId="clusters-no-events"
-          actions={
-            <button type="button" className="btn primary" onClick={() => useApp.getState().setView('data')}>
-              <Icon name="file-plus" size={14} /> Import data in the Data view
-            </button>
-          }
-        >
-          <p>Clusters group customers by their behavioural signals. Import events or orders first, then compute the signals.</p>
-        </EmptyState>
-      </div>
+      <NoDataState icon="clusters" title="No events to cluster customers on" testId="clusters-no-events">
+        <p>Clusters group customers by their behavioural signals. Import events or orders first, then compute the signals.</p>
+      </NoDataState>
     );
   } else if (loadError && !hasCatalog) {
-    body = (
-      <div className="cl-center">
-        <EmptyState
-          icon="alert"
-          title="The clusters could not be loaded"
-          testId="clusters-load-error"
-          actions={
-            <button type="button" className="btn" onClick={() => void enter()}>
-              <Icon name="refresh" size={14} /> Try again
-            </button>
-          }
-        >
-          <p>{loadError}</p>
-        </EmptyState>
-      </div>
-    );
+    body = <LoadErrorState title="The clusters could not be loaded" message={loadError} onRetry={() => void enter()} testId="clusters-load-error" />;
   } else if (loading || !hasCatalog || signalsState === 'unknown') {
-    body = (
-      <div className="cl-center cl-loading muted" role="status">
-        <span className="spinner" /> Loading clusters…
-      </div>
-    );
+    body = <LoadingState label="Loading clusters…" />;
   } else if (signalsState === 'none' && !hasModels) {
     body = <SignalsNeeded />;
   } else {

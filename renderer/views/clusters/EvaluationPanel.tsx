@@ -12,8 +12,8 @@ export function EvaluationPanel() {
   const clusters = new Map(model.clusters.map((c) => [c.key, c]));
   const typeTotals = ev.types.map((_, j) => ev.table.reduce((sum, r) => sum + (r.counts[j] ?? 0), 0));
   return (
-    <section className="cl-card cl-evaluation" aria-labelledby="cl-eval-title" data-testid="cluster-evaluation">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card cl-evaluation" aria-labelledby="cl-eval-title" data-testid="cluster-evaluation">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-eval-title">Against the hidden behaviour types</h3>
         <span className="muted cl-head-note">Sample data only: the generator’s behaviour type of each customer in {ev.month}</span>
       </header>

@@ -37,8 +37,8 @@ export function MembersPanel() {
   const cluster = model.clusters.find((c) => c.key === key);
   const title = selection ? 'Selected in the scatter' : cluster ? `Members of ${cluster.name}` : 'Members';
   return (
-    <section className="cl-card cl-members" aria-labelledby="cl-members-title" data-testid="cluster-members">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card cl-members" aria-labelledby="cl-members-title" data-testid="cluster-members">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-members-title" data-testid="members-title">
           {cluster && !selection ? <span className="cl-dot" style={{ background: cluster.colour }} aria-hidden="true" /> : null}
           {title}

@@ -41,8 +41,8 @@ export function ProfilePanel() {
   if (!model || !option) return null;
   const height = model.signals.length * ROW_PX + 40;
   return (
-    <section className="cl-card cl-profile" aria-labelledby="cl-profile-title" data-testid="cluster-profile">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card cl-profile" aria-labelledby="cl-profile-title" data-testid="cluster-profile">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-profile-title">Profile</h3>
         <span className="muted cl-head-note">Each cluster’s mean per signal, in standard deviations from all customers</span>
         <span className="spacer" />

@@ -124,8 +124,8 @@ export function ProjectionPanel() {
   if (!model) return null;
   const current = projection && projection.modelId === model.modelId ? projection : null;
   return (
-    <section className="cl-card cl-projection" aria-labelledby="cl-projection-title" data-testid="cluster-projection">
-      <header className="cl-card-head">
+    <section className="vp-card cl-card cl-projection" aria-labelledby="cl-projection-title" data-testid="cluster-projection">
+      <header className="vp-card-head cl-card-head">
         <h3 id="cl-projection-title">Customers in two dimensions</h3>
         {current ? (
           <span className="muted cl-head-note" data-testid="projection-note">

@@ -28,7 +28,7 @@ function Settings() {
   const chooseKRunning = useApp((s) => s.chooseKJob !== null);
   if (!draft) return null;
   return (
-    <section className="cl-setup-section cl-settings" aria-label="Scaling, missing values, k, seed and outcome">
+    <section className="vp-setup-section cl-setup-section cl-settings" aria-label="Scaling, missing values, k, seed and outcome">
       <label className="field">
         <span className="label">Scaling</span>
         <select className="select" value={draft.scaling} onChange={(e) => edit((s) => ({ ...s, scaling: e.target.value as ClusterScaling }))} data-testid="cluster-scaling">
@@ -51,7 +51,7 @@ function Settings() {
         </select>
         <span className="hint">{MISSING_TEXT[draft.missing].hint}</span>
       </label>
-      <div className="cl-setup-grid">
+      <div className="vp-setup-grid cl-setup-grid">
         <label className="field" title={`Number of clusters, ${MIN_K}–${MAX_K}`}>
           <span className="label">Clusters (k)</span>
           <NumberField value={draft.k} min={MIN_K} max={MAX_K} onCommit={setK} label="Number of clusters k" testId="cluster-k" />
@@ -90,7 +90,7 @@ function FitFooter() {
   const problem = settingsProblem(draft);
   const differs = model !== null && fitKey(draft) !== fitKey(model.settings);
   return (
-    <div className="cl-setup-foot">
+    <div className="vp-setup-foot cl-setup-foot">
       {job ? (
         <InlineJob job={job} onCancel={cancel} testIdPrefix="cluster-fit" startingText="Starting to fit…" />
       ) : (
@@ -126,7 +126,7 @@ function FitFooter() {
 export function SetupPanel() {
   return (
     <aside className="cl-setup" aria-label="Clustering set-up" data-testid="cluster-setup">
-      <div className="cl-setup-scroll">
+      <div className="vp-setup-scroll cl-setup-scroll">
         <SignalPicker />
         <Settings />
       </div>

@@ -56,7 +56,7 @@ export function SignalPicker() {
   const full = chosen.length >= MAX_CLUSTER_SIGNALS;
   const defaults = DEFAULT_CLUSTER_SIGNALS.filter((id) => catalog.some((s) => s.id === id));
   return (
-    <section className="cl-setup-section cl-picker" aria-labelledby="cl-signals-title">
+    <section className="vp-setup-section cl-setup-section cl-picker" aria-labelledby="cl-signals-title">
       <div className="cl-setup-title">
         <h4 id="cl-signals-title">Signals</h4>
         <span className="muted num" data-testid="cluster-signal-count">

@@ -14,7 +14,7 @@ export function SignalsNeeded() {
   const compute = useApp((s) => s.computeSignalsForClusters);
   const customers = useApp((s) => s.workspace?.customers ?? 0);
   return (
-    <div className="cl-center">
+    <div className="vp-center cl-center">
       <EmptyState
         icon="signal"
         title="Compute the signals first"

@@ -22,8 +22,8 @@ export function BacktestPanel() {
   if (!r) return null;
   if (!b) {
     return (
-      <section className="pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
-        <header className="pr-card-head">
+      <section className="vp-card pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
+        <header className="vp-card-head pr-card-head">
           <h3 id="pr-backtest-title">Backtest</h3>
         </header>
         <p className="pr-note" data-testid="predict-no-holdout">
@@ -35,8 +35,8 @@ export function BacktestPanel() {
   }
   const totals = backtestTotals(b);
   return (
-    <section className="pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
-      <header className="pr-card-head">
+    <section className="vp-card pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
+      <header className="vp-card-head pr-card-head">
         <h3 id="pr-backtest-title">Backtest</h3>
         <span className="muted pr-head-note">
           {formatInt(b.holdoutDays)} holdout days, {r.calibrationEnd} to {r.holdoutEnd ?? 'the last purchase'}

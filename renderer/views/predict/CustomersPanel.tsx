@@ -103,8 +103,8 @@ export function CustomersPanel() {
     total === null ? '' : search ? (total === 0 ? `No customer “${search}” among the scored customers` : `Customer “${search}”`) : `${formatInt(total)} customers, ${SORT_TEXT[sort]}`;
 
   return (
-    <section className="pr-card" aria-labelledby="pr-customers-title" data-testid="predict-customers">
-      <header className="pr-card-head">
+    <section className="vp-card pr-card" aria-labelledby="pr-customers-title" data-testid="predict-customers">
+      <header className="vp-card-head pr-card-head">
         <h3 id="pr-customers-title">Customers</h3>
         <span className="muted num" data-testid="predict-rows-count">
           {countText}

@@ -22,8 +22,8 @@ export function AlivePanel() {
   const option = useMemo(() => (m && r ? buildAliveHeatmapOption(m, { unit: r.timeUnit, labels }, theme) : null), [m, r, labels, theme]);
   if (!r) return null;
   return (
-    <section className="pr-card" aria-labelledby="pr-alive-title" data-testid="predict-alive">
-      <header className="pr-card-head">
+    <section className="vp-card pr-card" aria-labelledby="pr-alive-title" data-testid="predict-alive">
+      <header className="vp-card-head pr-card-head">
         <h3 id="pr-alive-title">P(alive) by frequency and recency</h3>
       </header>
       {m ? (
@@ -56,8 +56,8 @@ export function ClvPanel() {
   if (!r) return null;
   const biased = correlationWarning(r.frequencyValueCorrelation) !== null;
   return (
-    <section className="pr-card" aria-labelledby="pr-clv-title" data-testid="predict-clv">
-      <header className="pr-card-head">
+    <section className="vp-card pr-card" aria-labelledby="pr-clv-title" data-testid="predict-clv">
+      <header className="vp-card-head pr-card-head">
         <h3 id="pr-clv-title">Customer lifetime value</h3>
         {clv ? (
           <span className="muted pr-head-note">

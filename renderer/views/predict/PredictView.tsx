@@ -4,8 +4,7 @@
 // frequency and recency and the CLV distribution, and list every customer's scores.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Icon } from '../../components/Icon.tsx';
+import { LoadErrorState, LoadingState, NoDataState } from '../../components/ViewStates.tsx';
 import { PredictHeader } from './PredictHeader.tsx';
 import { SetupPanel } from './SetupPanel.tsx';
 import { PredictMain } from './PredictMain.tsx';
@@ -28,44 +27,14 @@ export function PredictView() {
   let body;
   if (events === 0) {
     body = (
-      <div className="pr-center">
-        <EmptyState
-          icon="predict"
-          title="No purchases to learn from"
-          testId="predict-no-events"
-          actions={
-            <button type="button" className="btn primary" onClick={() => useApp.getState().setView('data')}>
-              <Icon name="file-plus" size={14} /> Import data in the Data view
-            </button>
-          }
-        >
-          <p>The purchase models learn how often customers buy and when they stop. Import orders or events with purchases first.</p>
-        </EmptyState>
-      </div>
+      <NoDataState icon="predict" title="No purchases to learn from" testId="predict-no-events">
+        <p>The purchase models learn how often customers buy and when they stop. Import orders or events with purchases first.</p>
+      </NoDataState>
     );
   } else if (loadError && !loaded) {
-    body = (
-      <div className="pr-center">
-        <EmptyState
-          icon="alert"
-          title="The prediction could not be loaded"
-          testId="predict-load-error"
-          actions={
-            <button type="button" className="btn" onClick={() => void enter()}>
-              <Icon name="refresh" size={14} /> Try again
-            </button>
-          }
-        >
-          <p>{loadError}</p>
-        </EmptyState>
-      </div>
-    );
+    body = <LoadErrorState title="The prediction could not be loaded" message={loadError} onRetry={() => void enter()} testId="predict-load-error" />;
   } else if (loading || !loaded) {
-    body = (
-      <div className="pr-center pr-loading muted" role="status">
-        <span className="spinner" /> Loading…
-      </div>
-    );
+    body = <LoadingState label="Loading…" />;
   } else {
     body = (
       <div className="pr-body">

@@ -14,8 +14,8 @@ export function PropensityPanel() {
   const p = r.propensity;
   const counting = MODEL_NAMES[r.chosen];
   return (
-    <section className="pr-card" aria-labelledby="pr-propensity-title" data-testid="predict-propensity">
-      <header className="pr-card-head">
+    <section className="vp-card pr-card" aria-labelledby="pr-propensity-title" data-testid="predict-propensity">
+      <header className="vp-card-head pr-card-head">
         <h3 id="pr-propensity-title">Propensity to buy: {counting} against signals</h3>
         {p ? (
           <span className="muted pr-head-note">

@@ -21,7 +21,7 @@ function Dates() {
   if (!draft) return null;
   const holdout = holdoutDays(draft, range);
   return (
-    <section className="pr-setup-section" aria-label="Calibration and holdout">
+    <section className="vp-setup-section pr-setup-section" aria-label="Calibration and holdout">
       <h3 className="pr-setup-title">Calibration and holdout</h3>
       <label className="field">
         <span className="label">Calibration end (inclusive)</span>
@@ -67,7 +67,7 @@ function Model() {
   const edit = useApp((s) => s.editPredictDraft);
   if (!draft) return null;
   return (
-    <section className="pr-setup-section" aria-label="Model">
+    <section className="vp-setup-section pr-setup-section" aria-label="Model">
       <h3 className="pr-setup-title">Model</h3>
       <label className="field">
         <span className="label">Counting model</span>
@@ -80,7 +80,7 @@ function Model() {
         </select>
         <span className="hint">{MODEL_TEXT[draft.model].hint}</span>
       </label>
-      <div className="pr-setup-grid">
+      <div className="vp-setup-grid pr-setup-grid">
         <label className="field">
           <span className="label">Time unit</span>
           <select className="select" value={draft.timeUnit} onChange={(e) => edit((s) => ({ ...s, timeUnit: e.target.value as 'day' | 'week' }))} data-testid="predict-time-unit">
@@ -106,9 +106,9 @@ function Clv() {
   if (!draft) return null;
   const pct = (v: number) => Math.round(v * 10000) / 100;
   return (
-    <section className="pr-setup-section" aria-label="Lifetime value">
+    <section className="vp-setup-section pr-setup-section" aria-label="Lifetime value">
       <h3 className="pr-setup-title">Lifetime value</h3>
-      <div className="pr-setup-grid three">
+      <div className="vp-setup-grid pr-setup-grid three">
         <label className="field" title="CLV sums the expected margin over this many months">
           <span className="label">Months</span>
           <NumberField value={draft.clv.months} min={1} max={CLV_MONTHS_MAX} onCommit={(months) => edit((s) => ({ ...s, clv: { ...s.clv, months } }))} label="CLV months" testId="predict-clv-months" />
@@ -150,7 +150,7 @@ function FitFooter() {
   const notes = settingsNotes(draft, range);
   const changed = result !== null && edited && (resultSettings === null || predictKey(resultSettings) !== predictKey(draft));
   return (
-    <div className="pr-setup-foot">
+    <div className="vp-setup-foot pr-setup-foot">
       {job ? (
         <InlineJob job={job} onCancel={cancel} testIdPrefix="predict-fit" startingText="Starting to fit…" />
       ) : (
@@ -183,7 +183,7 @@ function FitFooter() {
 export function SetupPanel() {
   return (
     <aside className="pr-setup" aria-label="Prediction set-up" data-testid="predict-setup">
-      <div className="pr-setup-scroll">
+      <div className="vp-setup-scroll pr-setup-scroll">
         <Dates />
         <Model />
         <Clv />

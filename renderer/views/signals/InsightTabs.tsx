@@ -27,7 +27,7 @@ export function InsightTabs() {
     list?.querySelector<HTMLElement>(`[data-testid="insight-tab-${next.id}"]`)?.focus();
   };
   return (
-    <section className="sig-card sig-insights" aria-label="Customers, validation and actions">
+    <section className="vp-card sig-card sig-insights" aria-label="Customers, validation and actions">
       <div role="tablist" aria-label="Phases in detail" className="tabs sig-tabs">
         {TABS.map((t) => (
           <button

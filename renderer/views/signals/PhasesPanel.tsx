@@ -152,8 +152,8 @@ function Normalisation() {
 
 export function PhasesPanel() {
   return (
-    <section className="sig-card sig-phases" aria-labelledby="sig-phases-title" data-testid="phases-panel">
-      <header className="sig-card-head">
+    <section className="vp-card sig-card sig-phases" aria-labelledby="sig-phases-title" data-testid="phases-panel">
+      <header className="vp-card-head sig-card-head">
         <h3 id="sig-phases-title">Intent score and phases</h3>
         <span className="spacer" />
         <Normalisation />

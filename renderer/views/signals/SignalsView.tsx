@@ -3,8 +3,7 @@
 // customers did next, let a model suggest weights, and read why each customer is where they are.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
-import { EmptyState } from '../../components/EmptyState.tsx';
-import { Icon } from '../../components/Icon.tsx';
+import { LoadErrorState, LoadingState, NoDataState } from '../../components/ViewStates.tsx';
 import { SignalsHeader } from './SignalsHeader.tsx';
 import { SignalCatalog } from './SignalCatalog.tsx';
 import { PhasesPanel } from './PhasesPanel.tsx';
@@ -40,43 +39,14 @@ export function SignalsView() {
   let body;
   if (events === 0) {
     body = (
-      <div className="sig-center">
-        <EmptyState
-          icon="signal"
-          title="No events to compute signals from"
-          testId="signals-no-events"
-          actions={
-            <button type="button" className="btn primary" onClick={() => useApp.getState().setView('data')}>
-              <Icon name="file-plus" size={14} /> Import data in the Data view
-            </button>
-          }
-        >
-          <p>Signals summarise each customer’s events before a date. Import events or orders first.</p>
-        </EmptyState>
-      </div>
+      <NoDataState icon="signal" title="No events to compute signals from" testId="signals-no-events">
+        <p>Signals summarise each customer’s events before a date. Import events or orders first.</p>
+      </NoDataState>
     );
   } else if (loadError && !hasCatalog) {
-    body = (
-      <div className="sig-center">
-        <EmptyState
-          icon="alert"
-          title="The signals could not be loaded"
-          actions={
-            <button type="button" className="btn" onClick={() => void enter()}>
-              <Icon name="refresh" size={14} /> Try again
-            </button>
-          }
-        >
-          <p>{loadError}</p>
-        </EmptyState>
-      </div>
-    );
+    body = <LoadErrorState title="The signals could not be loaded" message={loadError} onRetry={() => void enter()} />;
   } else if (loading || state === 'unknown' || !hasCatalog) {
-    body = (
-      <div className="sig-center muted" role="status">
-        <span className="spinner" /> Loading signals…
-      </div>
-    );
+    body = <LoadingState label="Loading signals…" />;
   } else if (state === 'none') {
     body = <ComputeEmptyState />;
   } else {

@@ -15,7 +15,7 @@ export function ComputeEmptyState() {
   const signals = useApp((s) => s.catalog?.length ?? 0);
   const openDialog = useApp((s) => s.openSignalDialog);
   return (
-    <div className="sig-center">
+    <div className="vp-center sig-center">
       <EmptyState
         icon="signal"
         title="Compute the signals to start"
