@@ -36,10 +36,16 @@ export function members(live: LiveClusters, args: { key?: number | undefined; ro
   } else if (args.key !== undefined) {
     const index = live.keys.indexOf(args.key);
     if (index < 0) throw new ApiError({ code: 'cluster-not-found', message: `Model ${live.modelId} has no cluster with key ${args.key}.` });
-    const inCluster: number[] = [];
-    for (let i = 0; i < live.labels.length; i++) if (live.labels[i] === index) inCluster.push(i);
-    // Nearest to the centroid first: the most typical members lead.
-    inCluster.sort((a, b) => live.distances[a]! - live.distances[b]! || a - b);
+    live.membersByKey ??= new Map();
+    let inCluster = live.membersByKey.get(args.key);
+    if (!inCluster) {
+      const list: number[] = [];
+      for (let i = 0; i < live.labels.length; i++) if (live.labels[i] === index) list.push(i);
+      // Nearest to the centroid first: the most typical members lead.
+      list.sort((a, b) => live.distances[a]! - live.distances[b]! || a - b);
+      inCluster = Int32Array.from(list);
+      live.membersByKey.set(args.key, inCluster);
+    }
     rows = inCluster;
   } else {
     throw new ApiError({ code: 'invalid-args', message: 'Give a cluster key or rows.' });

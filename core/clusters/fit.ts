@@ -30,6 +30,8 @@ export interface LiveClusters {
   /** Raw frame columns of the model's signals, in model order. */
   signalColumns: Float64Array[];
   scalings: SignalScaling[];
+  /** Each cluster's rows, nearest to the centroid first: computed on the first request for them, since the table pages through them. */
+  membersByKey?: Map<number, Int32Array>;
   /** The projection the fit made, for that many points; other sizes are computed on request. */
   projection: { maxPoints: number; seed: number; view: Omit<ClusterProjection, 'modelId'> };
 }

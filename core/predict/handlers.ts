@@ -16,6 +16,23 @@ const KEY = 'predictions';
 interface Held {
   summary: PredictionSummary;
   scores: PredictionScores;
+  /** Customer order per sort key, computed once: the table asks for a page at a time while scrolling. */
+  orders?: Map<string, Uint32Array>;
+}
+
+type PredictSort = 'expected' | 'p-alive' | 'clv' | 'customer';
+
+function orderBy(h: Held, sort: PredictSort): Uint32Array {
+  h.orders ??= new Map();
+  let order = h.orders.get(sort);
+  if (!order) {
+    const { scores } = h;
+    order = Uint32Array.from({ length: scores.customerIds.length }, (_, i) => i);
+    const column = sort === 'p-alive' ? scores.pAlive : sort === 'clv' ? scores.clv : sort === 'expected' ? scores.expected : null;
+    if (column) order.sort((a, b) => value(column[b]!) - value(column[a]!) || a - b);
+    h.orders.set(sort, order);
+  }
+  return order;
 }
 
 function held(session: Session): Held {
@@ -40,17 +57,10 @@ export const predictHandlers: HandlerGroup = {
   'predict-result': (_args, { session }) => (session.derived.get(KEY) as Held | undefined)?.summary ?? null,
 
   'predict-customers': ({ sort, offset, limit, customerId }, { session }) => {
-    const { scores } = held(session);
-    const n = scores.customerIds.length;
-    let order: number[];
-    if (customerId) {
-      order = scores.customerIds.flatMap((id, i) => (id === customerId ? [i] : []));
-    } else {
-      order = Array.from({ length: n }, (_, i) => i);
-      const column = sort === 'p-alive' ? scores.pAlive : sort === 'clv' ? scores.clv : sort === 'expected' ? scores.expected : null;
-      if (column) order.sort((a, b) => value(column[b]!) - value(column[a]!) || a - b);
-    }
-    const rows: CustomerPrediction[] = order.slice(offset, offset + limit).map((i) => ({
+    const h = held(session);
+    const { scores } = h;
+    const order: ArrayLike<number> = customerId ? scores.customerIds.flatMap((id, i) => (id === customerId ? [i] : [])) : orderBy(h, sort);
+    const rows: CustomerPrediction[] = Array.from({ length: Math.max(0, Math.min(order.length, offset + limit) - offset) }, (_, k) => order[offset + k]!).map((i) => ({
       customerId: scores.customerIds[i]!,
       x: scores.x[i]!,
       tx: scores.tx[i]!,
