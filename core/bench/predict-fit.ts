@@ -15,7 +15,7 @@
 // argv: N SEED fit | N SEED paretonbd START_JSON direct|twoStage
 import { bgnbdLogLikelihood, fitBgNbd, type BgNbdParams, type FitResult } from '../predict/bgnbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from '../predict/gammagamma.ts';
-import type { MinimiseOptions } from '../predict/optimise.ts';
+import { fitInStages, TWO_STAGES, type FitOn } from '../predict/two-stage.ts';
 import { fitParetoNbd, type ParetoNbdParams } from '../predict/paretonbd.ts';
 import { groupRfm } from '../predict/rfm.ts';
 import { simulateBgNbd, simulateSpend } from '../predict/simulate.ts';
@@ -35,12 +35,8 @@ const BGNBD_TRUTH: BgNbdParams = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.42
 const GAMMA_GAMMA_TRUTH: GammaGammaParams = { p: 6.25, q: 3.74, gamma: 15.44 };
 const MIN_T = 1;
 const MAX_T = 730;
-/** As in core/predict/predict.ts: the first stage's subset size; two stages above twice that. */
-const FIRST_STAGE = 100_000;
-const TWO_STAGE_ABOVE = 2 * FIRST_STAGE;
-const REFINE_STEP = 0.02;
-/** As in core/predict/predict.ts: both stages stop at parameters within ~1e-5 of themselves. */
-const LOOSE: MinimiseOptions = { xTolerance: 1e-5, fTolerance: 1e-10 };
+const FIRST_STAGE = TWO_STAGES.firstStage;
+const TWO_STAGE_ABOVE = TWO_STAGES.above;
 
 const label = `${n.toLocaleString('en-US')} customers`;
 const log = (message: string) => process.stderr.write(`  ${label}: ${message}\n`);
@@ -56,7 +52,6 @@ function timed<T>(f: () => T): [T, number] {
   const value = f();
   return [value, (performance.now() - started) / 1000];
 }
-const stride = (count: number, max: number) => Uint32Array.from({ length: max }, (_, i) => Math.floor(i * (count / max)));
 const pick = (values: Float64Array, rows: Uint32Array) => Float64Array.from(rows, (i) => values[i]!);
 
 /** How one fit went, for the JSON line. */
@@ -73,16 +68,22 @@ function described<P extends object>(fit: FitResult<P>, seconds: number, truth?:
   };
 }
 
-/** The app's two stages: `fitOn(rows, start, options)` fits the given rows (null: all). */
-function twoStage<P extends object>(count: number, fitOn: (rows: Uint32Array | null, start: P | undefined, options: MinimiseOptions) => FitResult<P>, truth?: P) {
-  const [first, firstSeconds] = timed(() => fitOn(stride(count, FIRST_STAGE), undefined, LOOSE));
-  const [full, fullSeconds] = timed(() => fitOn(null, first.params, { ...LOOSE, step: REFINE_STEP }));
+/** The app's two stages (core/predict/two-stage.ts), each stage timed. Only called above TWO_STAGE_ABOVE. */
+function twoStage<P extends object>(count: number, fitOn: FitOn<P>, truth?: P) {
+  const seconds: number[] = [];
+  const timedFitOn: FitOn<P> = (rows, start, options) => {
+    const [result, s] = timed(() => fitOn(rows, start, options));
+    seconds.push(s);
+    return result;
+  };
+  const { first, full } = fitInStages(count, timedFitOn);
+  const [firstSeconds, fullSeconds] = [seconds[0]!, seconds[1]!];
   return {
     ...described(full, firstSeconds + fullSeconds, truth),
-    iterations: first.iterations + full.iterations,
-    evaluations: first.evaluations + full.evaluations,
-    firstStage: { customers: FIRST_STAGE, seconds: round(firstSeconds, 3), evaluations: first.evaluations, converged: first.converged },
-    refine: { seconds: round(fullSeconds, 3), evaluations: full.evaluations, msPerEvaluation: round((fullSeconds * 1000) / full.evaluations, 3), step: REFINE_STEP },
+    iterations: first!.iterations + full.iterations,
+    evaluations: first!.evaluations + full.evaluations,
+    firstStage: { customers: FIRST_STAGE, seconds: round(firstSeconds, 3), evaluations: first!.evaluations, converged: first!.converged },
+    refine: { seconds: round(fullSeconds, 3), evaluations: full.evaluations, msPerEvaluation: round((fullSeconds * 1000) / full.evaluations, 3), step: TWO_STAGES.refineStep },
   };
 }
 

@@ -10,6 +10,7 @@
 // argv: [SIZES (comma-separated, default 100000,1000000)] [PARETO_CAP_SECONDS (default 120)] [SEED]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TWO_STAGES } from '../predict/two-stage.ts';
 
 const SIZES = (process.argv[2] ?? '100000,1000000')
   .split(',')
@@ -19,8 +20,7 @@ const PARETO_CAP_SECONDS = Number(process.argv[3] ?? 120);
 const SEED = Number(process.argv[4] ?? 1);
 const TARGET_N = 1_000_000;
 const TARGET_SECONDS = 5;
-/** As in core/predict/predict.ts: two stages above this many customers. */
-const TWO_STAGE_ABOVE = 200_000;
+const TWO_STAGE_ABOVE = TWO_STAGES.above;
 
 type Line = Record<string, unknown>;
 interface ChildRun {

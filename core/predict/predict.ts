@@ -13,7 +13,8 @@ import { backtest } from './backtest.ts';
 import { fitBgNbd, type BgNbdParams, type FitResult } from './bgnbd.ts';
 import { fitGammaGamma, type GammaGammaParams } from './gammagamma.ts';
 import { fitParetoNbd, type ParetoNbdParams } from './paretonbd.ts';
-import { atLogBound, LOG_BOUND, type MinimiseOptions } from './optimise.ts';
+import { atLogBound, LOG_BOUND } from './optimise.ts';
+import { fitInStages, type FitOn } from './two-stage.ts';
 import { countingModel, scoreCustomers, type CountingModel } from './scoring.ts';
 import { comparePropensity } from './propensity.ts';
 import { groupRfm, type RfmData } from './rfm.ts';
@@ -37,36 +38,19 @@ export interface PredictionScores {
 }
 
 /**
- * Above this many customers a fit first runs on an evenly spread subset of this size; the full
- * data then only refines that answer from a small simplex (a few dozen likelihood evaluations
- * over everyone instead of hundreds).
- */
-const FIRST_STAGE = 100_000;
-/**
  * The Pareto/NBD's likelihood integrates over each group's dropout time (about 2.3 µs per group
  * and evaluation, measured): 41k groups took 31 s, 326k would take minutes. Above this many it
  * is fitted only when chosen explicitly; BG/NBD answers in seconds at any size.
  */
 const PARETO_AUTO_GROUPS = 20_000;
 
-function stride(n: number, max: number): Uint32Array {
-  const step = n / max;
-  return Uint32Array.from({ length: max }, (_, i) => Math.floor(i * step));
-}
-
-function twoStage<P>(n: number, fitOn: (rows: Uint32Array | null, start: P | undefined, options: MinimiseOptions) => FitResult<P>, job: JobHandle): FitResult<P> {
-  const options: MinimiseOptions = {
+function twoStage<P>(n: number, fitOn: FitOn<P>, job: JobHandle): FitResult<P> {
+  const { first, full } = fitInStages(n, fitOn, {
     onIteration: () => {
       if (job.isCancelled()) throw new CancelledError();
     },
-  };
-  if (n <= 2 * FIRST_STAGE) return fitOn(null, undefined, options);
-  // Parameters to ~1e-5 of themselves: far finer than any published precision, and it halves the
-  // evaluations over everyone (measured at 10^6 customers: 162 instead of 250-400).
-  const loose = { ...options, xTolerance: 1e-5, fTolerance: 1e-10 };
-  const first = fitOn(stride(n, FIRST_STAGE), undefined, loose);
-  const full = fitOn(null, first.params, { ...loose, step: 0.02 });
-  return { ...full, iterations: first.iterations + full.iterations, evaluations: first.evaluations + full.evaluations };
+  });
+  return first ? { ...full, iterations: first.iterations + full.iterations, evaluations: first.evaluations + full.evaluations } : full;
 }
 
 const pick = (values: Float64Array, rows: Uint32Array) => Float64Array.from(rows, (i) => values[i]!);
