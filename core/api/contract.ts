@@ -8,6 +8,8 @@ import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts'
 import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '../signals/types.ts';
 import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
 import { predictSettingsSchema } from '../predict/types.ts';
+import { rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
+import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
 import type { CustomerScore, PhaseBacktest, PhaseCustomerPage, ScoreSummary, ScoringSettings, SignalInfo, SignalSnapshot, WeightSuggestion } from '../signals/types.ts';
@@ -20,6 +22,8 @@ export { PHASES, SIGNAL_AGGREGATIONS, SIGNAL_GROUPS, SIGNAL_ID } from '../signal
 export type * from '../clusters/types.ts';
 export type * from '../predict/types.ts';
 export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
+export type * from '../rules/types.ts';
+export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
 export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
 // ---------- shared result types ----------
@@ -422,6 +426,68 @@ export const contract = {
         limit: z.number().int().min(1).max(1000).default(100),
       })
       .strict(),
+  ),
+
+  // Rule segments, RFM, comparisons and priorities. Rules are evaluated on the customers as of
+  // the date (default: the computed signals' date; signals are computed first when there are none).
+  /** Customers matching a rule and each of its nodes (live counts while editing), plus the rule as SQL. */
+  'rule-evaluate': op<RuleEvaluation>()(z.object({ rule: ruleGroupSchema, asOf: isoDay.optional() }).strict(), { long: true }),
+  /** Customers matching a rule, a page at a time, in customer id order. */
+  'rule-members': op<RuleMemberPage>()(
+    z
+      .object({
+        rule: ruleGroupSchema,
+        asOf: isoDay.optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    { long: true },
+  ),
+  'segments-list': op<SavedSegment[]>()(empty),
+  /** Creates (no segmentId) or changes a saved segment; a change makes a new version. New segments go to the end of the priority list. */
+  'segment-save': op<SavedSegment[]>()(
+    z
+      .object({
+        segmentId: z.number().int().positive().optional(),
+        name: z.string().trim().min(1, 'a segment needs a name').max(120),
+        description: z.string().max(2000).default(''),
+        rule: ruleGroupSchema,
+      })
+      .strict(),
+  ),
+  /** Refused while another segment's rule refers to it. */
+  'segment-delete': op<SavedSegment[]>()(z.object({ segmentId: z.number().int().positive() }).strict()),
+  /** The priority list: every saved segment's id, first = claims its customers first. */
+  'segments-priority-save': op<SavedSegment[]>()(z.object({ order: z.array(z.number().int().positive()).max(1000) }).strict()),
+  /** Primary segment of every customer by priority, and how many customers each segment takes from the others. */
+  'segments-priority': op<PriorityAnalysis>()(z.object({ asOf: isoDay.optional() }).strict(), { long: true }),
+  /** Writes customer_id, primary segment and all segments as CSV; refuses to overwrite unless told to. */
+  'segments-primary-export': op<{ path: string; rows: number; bytes: number }>()(
+    z.object({ path, overwrite: z.boolean().default(false), asOf: isoDay.optional() }).strict(),
+    { long: true },
+  ),
+  'rfm-settings-get': op<RfmSettings>()(empty),
+  'rfm-settings-save': op<RfmSettings>()(z.object({ settings: rfmSettingsSchema }).strict()),
+  /** R, F and M scores and groups of these settings as of the date. */
+  'rfm-summary': op<RfmSummary>()(z.object({ settings: rfmSettingsSchema, asOf: isoDay.optional() }).strict(), { long: true }),
+  /** The segmentations this workspace can offer now, with the reason when one is not available. */
+  'segmentations-list': op<SegmentationOption[]>()(empty),
+  /** One segmentation's segments and sizes as of the date. */
+  'segmentation-get': op<SegmentationInfo>()(z.object({ ref: segmentationRefSchema, asOf: isoDay.optional() }).strict(), { long: true }),
+  /** Contingency, Jaccard, ARI, NMI and (when the data reaches past the date) conversion per segment and cell. */
+  'segments-compare': op<Comparison>()(
+    z
+      .object({
+        a: segmentationRefSchema,
+        b: segmentationRefSchema,
+        asOf: isoDay.optional(),
+        outcomeDays: z.number().int().min(1).max(365).default(30),
+        /** Bootstrap replicates for the separation intervals. */
+        replicates: z.number().int().min(50).max(2000).default(200),
+      })
+      .strict(),
+    { long: true },
   ),
 } as const;
 

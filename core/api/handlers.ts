@@ -9,6 +9,7 @@ import { importHandlers } from '../import/handlers.ts';
 import { signalHandlers } from '../signals/handlers.ts';
 import { clusterHandlers } from '../clusters/handlers.ts';
 import { predictHandlers } from '../predict/handlers.ts';
+import { ruleHandlers } from '../rules/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -21,5 +22,6 @@ export function allHandlers(): Handlers {
     ['signals', signalHandlers],
     ['clusters', clusterHandlers],
     ['predict', predictHandlers],
+    ['rules', ruleHandlers],
   ]);
 }

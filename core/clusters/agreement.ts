@@ -22,15 +22,22 @@ const pairs = (x: number) => (x * (x - 1)) / 2;
  * about 0 for chance agreement. Two partitions that each put everything in one group are identical: 1.
  */
 export function adjustedRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const { table } = contingency(a, b);
-  const n = a.length;
+  return adjustedRandFromTable(contingency(a, b).table);
+}
+
+/** The adjusted Rand index of a contingency table (rows: one partition, columns: the other). */
+export function adjustedRandFromTable(table: readonly (readonly number[])[]): number {
   let index = 0;
+  let n = 0;
   const rowSums = table.map((r) => r.reduce((s, v) => s + v, 0));
   const colSums = table[0] ? table[0].map((_, j) => table.reduce((s, r) => s + r[j]!, 0)) : [];
-  for (const r of table) for (const v of r) index += pairs(v);
+  for (const r of table) for (const v of r) {
+    index += pairs(v);
+    n += v;
+  }
   const sumRows = rowSums.reduce((s, v) => s + pairs(v), 0);
   const sumCols = colSums.reduce((s, v) => s + pairs(v), 0);
-  const expected = (sumRows * sumCols) / pairs(n);
+  const expected = n > 1 ? (sumRows * sumCols) / pairs(n) : 0;
   const max = (sumRows + sumCols) / 2;
   if (max === expected) return 1;
   return (index - expected) / (max - expected);

@@ -9,7 +9,7 @@ import { columnOf, indexOfCustomer, type SignalFrame } from '../signals/frame.ts
 import { evaluateAgainstGroundTruth } from './evaluation.ts';
 import { carriedCentroids, colourOfKey, matchCentroids } from './identity.ts';
 import { assignNearest, kmeans } from './kmeans.ts';
-import type { OutcomeRows } from './jobs.ts';
+import type { OutcomeRows } from '../signals/outcome.ts';
 import { saveModel, type StoredModel } from './models.ts';
 import { clusterName, uniqueNames } from './naming.ts';
 import { clusterSizes, outcomes, PORTRAIT_SIGNALS, portraits, profiles, type Assignment } from './profile.ts';

@@ -2,6 +2,7 @@
 // (no copy); what goes back is transferred. The thread that answers the UI never runs a fit.
 import { CancelledError, type JobHandle } from '../api/jobs.ts';
 import { Rng } from '../sample/random.ts';
+import { readOutcomeRows, type OutcomeRows } from '../signals/outcome.ts';
 import { openDatabase } from '../store/db.ts';
 import { adjustedRandIndex, meanSilhouette, pairwiseDistances } from './agreement.ts';
 import { kmeans, sampleIndices } from './kmeans.ts';
@@ -25,13 +26,6 @@ export interface FitJobArgs {
   nextKey: number;
 }
 
-export interface OutcomeRows {
-  ids: string[];
-  bought: Uint8Array;
-  revenue: Float64Array;
-  newestEvent: number | null;
-}
-
 export interface FitJobResult {
   description: FitDescription;
   outcome: OutcomeRows;
@@ -41,14 +35,7 @@ export interface FitJobResult {
 function readOutcome(workspacePath: string, from: number, to: number): OutcomeRows {
   const db = openDatabase(workspacePath, { readonly: true, fileMustExist: true });
   try {
-    const newestEvent = db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
-    const rows = db.all<{ customer_id: string; bought: number; revenue: number }>(
-      `SELECT customer_id, max(type = 'purchase') AS bought,
-              coalesce(sum(CASE WHEN type = 'purchase' THEN amount END), 0) - coalesce(sum(CASE WHEN type = 'return' THEN abs(amount) END), 0) AS revenue
-       FROM events WHERE type IN ('purchase', 'return') AND ts >= ? AND ts < ? GROUP BY customer_id`,
-      [from, to],
-    );
-    return { ids: rows.map((r) => r.customer_id), bought: Uint8Array.from(rows, (r) => r.bought), revenue: Float64Array.from(rows, (r) => r.revenue), newestEvent };
+    return readOutcomeRows(db, from, to);
   } finally {
     db.close();
   }

@@ -32,7 +32,8 @@ export function signalCatalog(ws: Workspace): SignalInfo[] {
 
 const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'signal definitions and settings cannot be saved');
 
-async function computeFrames(ctx: Ctx, points: FramePoint[]): Promise<FrameWithOutcome[]> {
+/** Signals (and outcomes) as of each point, computed in a worker job. */
+export async function computeFrames(ctx: Ctx, points: FramePoint[]): Promise<FrameWithOutcome[]> {
   const ws = ctx.session.requireWorkspace();
   const args: FramesJobArgs = { workspacePath: ws.path, utcOffsetMs: 0, points };
   const { frames } = await runJobInWorker<{ frames: FrameWithOutcome[] }>(computeModule, 'framesJob', args, ctx);

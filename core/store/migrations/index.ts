@@ -3,6 +3,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-imports.ts';
 import * as m003 from './003-signals.ts';
 import * as m004 from './004-clusters.ts';
+import * as m005 from './005-segments.ts';
 
 export interface Migration {
   id: number;
@@ -15,6 +16,7 @@ export const migrations: readonly Migration[] = [
   { id: 2, name: 'import bookkeeping, saved mappings, erasures', sql: m002.sql },
   { id: 3, name: 'signal definitions and workbench settings', sql: m003.sql },
   { id: 4, name: 'cluster models', sql: m004.sql },
+  { id: 5, name: 'rule segments and priorities', sql: m005.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;
