@@ -105,6 +105,60 @@ describe('segwb', () => {
     expect(segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--model', 'nope').stderr).toMatch(/--model must be auto, bgnbd, pareto-nbd or gamma-gamma/);
   }, 120_000);
 
+  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare prints the comparison', () => {
+    const ws = tmp.file('rules.segwb');
+    expect(segwb('demo', '--customers', '1200', '--seed', '9', '--months', '9', '--out', ws).status).toBe(0);
+    const rule = tmp.file('rule.json');
+    writeFileSync(
+      rule,
+      JSON.stringify({
+        format: 'segment-workbench-rule',
+        version: 1,
+        rule: {
+          kind: 'group',
+          combine: 'and',
+          children: [
+            { kind: 'event', types: ['purchase'], window: { kind: 'last', days: 60 } },
+            { kind: 'event', types: ['email_open'], atLeast: 2, window: { kind: 'last', days: 30 }, not: true },
+            { kind: 'attribute', field: 'country', op: 'is-present' },
+          ],
+        },
+      }),
+    );
+    const members = tmp.file('members.csv');
+    const r = segwb('rules', '--workspace', ws, '--rule', rule, '--as-of', '2025-08-01', '--out', members);
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.asOf).toBe('2025-08-01');
+    expect(result.conditions.map((c: { path: string }) => c.path)).toEqual(['1', '2', '3']);
+    expect(result.conditions[1].condition).toBe('did not do email_open at least 2 times in the last 30 days');
+    const ids = readFileSync(members, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(ids).toHaveLength(result.matched);
+    expect(result.matched).toBeGreaterThan(0);
+    // The exported statement, parameters bound by the sqlite3 shell itself.
+    const binds = (result.sql.params as Array<string | number>).map((p, i) => `.parameter set ?${i + 1} ${typeof p === 'string' ? `'${p}'` : p}`);
+    const script = `${binds.join('\n')}\n${result.sql.text};\n`;
+    const viaShell = execFileSync('sqlite3', ['-readonly', ws], { input: script, encoding: 'utf8' }).trim().split('\n');
+    expect(viaShell).toEqual(ids);
+
+    const bad = tmp.file('bad-rule.json');
+    writeFileSync(bad, '{"kind":"group","combine":"xor","children":[]}');
+    const refused = segwb('rules', '--workspace', ws, '--rule', bad);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('bad-rule.json: not a rule');
+    expect(refused.stderr).toContain('combine');
+
+    const c = segwb('compare', '--workspace', ws, '--a', 'rfm', '--b', 'phases', '--as-of', '2025-07-01', '--outcome-days', '30', '--replicates', '100');
+    expect(c.status, c.stderr).toBe(0);
+    const cmp = JSON.parse(c.stdout);
+    expect(cmp.a.label).toBe('RFM groups');
+    expect(cmp.contingency.flat().reduce((s: number, v: number) => s + v, 0)).toBe(cmp.customers);
+    expect(cmp.outcome.complete).toBe(true);
+    expect(cmp.outcome.separation.replicates).toBe(100);
+    expect(typeof cmp.ari).toBe('number');
+    expect(segwb('compare', '--workspace', ws, '--a', 'nonsense', '--b', 'rfm').stderr).toContain('"nonsense" is not a segmentation');
+  }, 120_000);
+
   it('refuses to overwrite an existing file', () => {
     const out = tmp.file('exists.segwb');
     writeFileSync(out, 'mine');

@@ -41,6 +41,17 @@ Usage:
       customer P(alive), expected purchases, CLV and actual holdout purchases to --out. Exit code 1
       when the chosen model did not converge. gamma-gamma: spend is always fitted; the counting
       model is then chosen automatically.
+  segwb rules --workspace WS --rule rule.json [--as-of YYYY-MM-DD] [--out members.csv]
+      Evaluates a rule (the JSON a saved segment holds or the app exports) as of the date: the
+      customers matching it and each of its conditions, and the rule as one parameterised SQL
+      statement, as JSON; the members (id, orders, revenue) to --out.
+  segwb compare --workspace WS --a SEGMENTATION --b SEGMENTATION [--as-of YYYY-MM-DD]
+               [--outcome-days N] [--replicates N]
+      Compares two segmentations as of the date: contingency table, Jaccard, ARI, NMI, and when
+      the data reaches past the date, conversion in the next N days (default 30) per segment and
+      cell with 95% Wilson intervals and which one separates converters better, as JSON.
+      SEGMENTATION: clusters (newest model), clusters:MODEL_ID, phases, rfm, rules (primary saved
+      segment by priority), segment:SEGMENT_ID or propensity.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -222,6 +233,39 @@ async function predict(argv: string[]): Promise<number> {
   }
 }
 
+async function rules(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, rule: { type: 'string' }, out: { type: 'string' } } });
+  const rulePath = resolve(requireOption(values.rule, 'rule'));
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runRulesCli } = await import('./rules/cli-rules.ts');
+  try {
+    const result = await runRulesCli(ws, { asOf: values['as-of'], rulePath, out: values.out ? resolve(values.out) : undefined });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
+async function compare(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { workspace: { type: 'string' }, 'as-of': { type: 'string' }, a: { type: 'string' }, b: { type: 'string' }, 'outcome-days': { type: 'string' }, replicates: { type: 'string' } },
+  });
+  const outcomeDays = intOption(values['outcome-days'], 'outcome-days', 30);
+  if (outcomeDays < 1 || outcomeDays > 365) throw new UsageError('--outcome-days must be from 1 to 365');
+  const replicates = intOption(values.replicates, 'replicates', 200);
+  if (replicates < 50 || replicates > 2000) throw new UsageError('--replicates must be from 50 to 2000');
+  const a = requireOption(values.a, 'a');
+  const b = requireOption(values.b, 'b');
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runCompareCli } = await import('./rules/cli-rules.ts');
+  try {
+    process.stdout.write(`${JSON.stringify(runCompareCli(ws, { asOf: values['as-of'], a, b, outcomeDays, replicates }), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -268,6 +312,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'predict':
         return await predict(rest);
+      case 'rules':
+        await rules(rest);
+        return 0;
+      case 'compare':
+        await compare(rest);
+        return 0;
       case undefined:
       case 'help':
       case '--help':

@@ -118,17 +118,7 @@ export function databaseLeafMask(ctx: Ctx, data: AsOfData, leaf: DatabaseLeaf): 
   return mask;
 }
 
-/** 1 per customer of the frame listed in the outcome rows' ids, with their revenue. */
-export function outcomeColumns(ctx: Ctx, data: AsOfData, rows: OutcomeRows): { bought: Uint8Array; revenue: Float64Array } {
-  const index = indexOf(ctx, data.frame);
-  const n = data.frame.customerIds.length;
-  const bought = new Uint8Array(n);
-  const revenue = new Float64Array(n);
-  rows.ids.forEach((id, r) => {
-    const i = index.get(id);
-    if (i === undefined) return;
-    bought[i] = rows.bought[r]!;
-    revenue[i] = rows.revenue[r]!;
-  });
-  return { bought, revenue };
+/** Customer id -> row of the frame (built once per frame). */
+export function frameIndex(ctx: Ctx, frame: SignalFrame): ReadonlyMap<string, number> {
+  return indexOf(ctx, frame);
 }

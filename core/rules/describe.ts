@@ -15,7 +15,7 @@ function eventWords(c: EventCondition): string {
   const filters = c.filters.map((f) => ` with ${f.field} ${f.op}${'value' in f && f.value !== undefined ? ` ${f.value}` : ''}`).join('');
   const unit = c.measure === 'amount' ? ' in amount' : c.measure === 'days' ? ' days' : ' times';
   const bounds = [c.atLeast !== undefined ? `at least ${c.atLeast}${unit}` : '', c.atMost !== undefined ? `at most ${c.atMost}${unit}` : ''].filter(Boolean).join(' and ');
-  return `${c.did ? 'did' : 'did not do'} ${what}${filters}${bounds ? ` ${bounds}` : ''}${windowWords(c)}`;
+  return `${c.did !== c.not ? 'did' : 'did not do'} ${what}${filters}${bounds ? ` ${bounds}` : ''}${windowWords(c)}`;
 }
 
 function attributeWords(c: AttributeCondition): string {
@@ -28,7 +28,7 @@ export function describeLeaf(leaf: RuleLeaf): string {
   const not = leaf.not ? 'NOT ' : '';
   switch (leaf.kind) {
     case 'event':
-      return not + eventWords(leaf);
+      return eventWords(leaf);
     case 'attribute':
       return not + attributeWords(leaf);
     case 'signal':

@@ -7,13 +7,12 @@ import { listModels } from '../clusters/models.ts';
 import { compareSegmentations } from '../compare/compare.ts';
 import { checkTarget, writeCsv, type CsvValue } from '../files/csv-writer.ts';
 import { loadPrediction } from '../predict/stored.ts';
-import { addDays, formatDay } from '../signals/as-of.ts';
-import { DAY_MS } from '../signals/catalog.ts';
 import { columnOf } from '../signals/frame.ts';
 import { signalCatalog } from '../signals/handlers.ts';
 import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { asOfData, databaseLeafMask, outcomeColumns, prepareLeaves, type AsOfData } from './as-of-data.ts';
+import { asOfData, databaseLeafMask, frameIndex, prepareLeaves, type AsOfData } from './as-of-data.ts';
+import { outcomeInput, planOutcome, type OutcomePlan } from '../compare/outcome-plan.ts';
 import { compileRuleSql } from './compile.ts';
 import { analysePriority, assignPrimary } from './priority.ts';
 import { loadRfmSettings, rfmSummary, saveRfmSettings } from './rfm.ts';
@@ -167,30 +166,21 @@ export const ruleHandlers: HandlerGroup = {
     const started = performance.now();
     const ws = ctx.session.requireWorkspace();
     const newest = ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
-    const window = (data: AsOfData) => ({ from: data.frame.asOf, to: addDays(data.frame.asOf, outcomeDays) });
-    const hasAfter = (data: AsOfData) => newest !== null && newest >= data.frame.asOf;
-    let wanted = false;
+    let plan: OutcomePlan | null = null;
     const { data, evaluator, outcomeRows } = await prepare(ctx, asOf, [], [a, b], (d) => {
-      wanted = hasAfter(d);
-      return wanted ? window(d) : undefined;
+      plan = planOutcome(newest, d.frame.asOf, outcomeDays);
+      return plan.window ?? undefined;
     });
     ctx.progress({ phase: 'Comparing the segmentations', done: 0, total: null, unit: 'steps' });
-    const la = evaluator.segmentation(a);
-    const lb = evaluator.segmentation(b);
-    const end = addDays(data.frame.asOf, outcomeDays);
-    const complete = newest !== null && newest >= end - DAY_MS;
-    let outcomeNote: string | null = null;
-    let outcome = null;
-    if (!wanted || !outcomeRows) {
-      outcomeNote = `The data ends before ${data.day}: there is nothing after the date to judge the segments by. Compare as of an earlier date (at least ${outcomeDays} days before the end of the data) to see conversion.`;
-    } else {
-      const columns = outcomeColumns(ctx, data, outcomeRows);
-      outcome = { ...columns, windowEnd: formatDay(end - DAY_MS), complete };
-      if (!complete) {
-        outcomeNote = `The data ends ${formatDay(newest!)}, inside the ${outcomeDays}-day window after ${data.day}: conversion rates are understated. Choose a date at least ${outcomeDays} days before the end of the data.`;
-      }
-    }
-    return compareSegmentations(la, lb, outcome, { asOf: data.day, outcomeDays, replicates, outcomeNote, started });
+    const p = plan as OutcomePlan | null;
+    const outcome = p && outcomeRows ? outcomeInput(data.frame, frameIndex(ctx, data.frame), outcomeRows, p) : null;
+    return compareSegmentations(evaluator.segmentation(a), evaluator.segmentation(b), outcome, {
+      asOf: data.day,
+      outcomeDays,
+      replicates,
+      outcomeNote: p?.note ?? null,
+      started,
+    });
   },
 };
 

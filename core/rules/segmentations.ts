@@ -83,9 +83,14 @@ export class Evaluator {
     }
   }
 
+  /** The intent score (0-100) of the workspace's scoring settings, per customer. */
+  intentScores(): Float32Array {
+    return this.deps.data.scoring.score(loadSettings(this.deps.db, this.deps.catalog)).score;
+  }
+
   private signalColumn(id: string): ArrayLike<number> {
-    const { frame, scoring } = this.deps.data;
-    if (id === INTENT_SCORE) return scoring.score(loadSettings(this.deps.db, this.deps.catalog)).score;
+    const { frame } = this.deps.data;
+    if (id === INTENT_SCORE) return this.intentScores();
     const column = columnOf(frame, id);
     if (!column) {
       throw new ApiError({ code: 'unknown-signal', message: `The rule uses the signal "${id}", which this workspace does not have (any more). Choose another signal.` });

@@ -25,7 +25,7 @@ export const SIGNALS_STATE_KEY = 'signals';
 const STATE_KEY = SIGNALS_STATE_KEY;
 const HISTOGRAM_BINS = 24;
 
-export function signalCatalog(ws: Workspace): SignalInfo[] {
+export function signalCatalog(ws: Pick<Workspace, 'db'>): SignalInfo[] {
   // In the order computeSignals produces them: built-in, the analyst's, then a prediction's scores.
   return [...builtInInfos(), ...loadCustomSignals(ws.db).map(customInfo), ...predictionSignals(loadPrediction(ws.db))];
 }
