@@ -23,7 +23,7 @@ export type * from '../clusters/types.ts';
 export type * from '../predict/types.ts';
 export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
 export type * from '../rules/types.ts';
-export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
+export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, DEFAULT_RFM_GROUPS, defaultRfmSettings, formatSegmentationRef, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
 export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
 // ---------- shared result types ----------

@@ -3,16 +3,7 @@
 import { ApiError } from '../api/contract.ts';
 import type { SegmentationRef } from './types.ts';
 
-export function formatSegmentationRef(ref: SegmentationRef): string {
-  switch (ref.kind) {
-    case 'clusters':
-      return ref.modelId === undefined ? 'clusters' : `clusters:${ref.modelId}`;
-    case 'segment':
-      return `segment:${ref.segmentId}`;
-    default:
-      return ref.kind;
-  }
-}
+export { formatSegmentationRef } from './types.ts';
 
 export function parseSegmentationRef(text: string): SegmentationRef {
   const [kind, id, ...rest] = text.trim().split(':');

@@ -6,33 +6,14 @@ import type { Db } from '../store/db.ts';
 import { quantileSorted, sortedPresent } from '../scoring/sorted-values.ts';
 import { formatDay } from '../signals/as-of.ts';
 import { columnOf, type SignalFrame } from '../signals/frame.ts';
-import { rfmSettingsSchema, type RfmGroup, type RfmSettings, type RfmSummary, type SegmentInfo } from './types.ts';
+import { DEFAULT_RFM_GROUPS, defaultRfmSettings, rfmSettingsSchema, type RfmGroup, type RfmSettings, type RfmSummary, type SegmentInfo } from './types.ts';
 
 const KEY = 'rfm';
 export const RFM_OTHER = 'other';
 export const RFM_NONE = 'none';
 const QUANTILES = [0.2, 0.4, 0.6, 0.8];
 
-/** The usual segment map over R and FM scores; together the ranges cover the whole 5 x 5 grid. */
-export const DEFAULT_RFM_GROUPS: readonly RfmGroup[] = [
-  { id: 'champions', name: 'Champions', r: [4, 5], fm: [4, 5] },
-  { id: 'loyal', name: 'Loyal', r: [3, 5], fm: [3, 5] },
-  { id: 'potential-loyalist', name: 'Potential loyalist', r: [4, 5], fm: [2, 3] },
-  { id: 'new', name: 'New', r: [4, 5], fm: [1, 1] },
-  { id: 'needs-attention', name: 'Needs attention', r: [3, 3], fm: [1, 2] },
-  { id: 'cant-lose', name: "Can't lose them", r: [1, 2], fm: [5, 5] },
-  { id: 'at-risk', name: 'At risk', r: [1, 2], fm: [3, 4] },
-  { id: 'hibernating', name: 'Hibernating', r: [2, 2], fm: [1, 2] },
-  { id: 'lost', name: 'Lost', r: [1, 1], fm: [1, 2] },
-];
-
-export function defaultRfmSettings(): RfmSettings {
-  return {
-    method: 'quantiles',
-    cutoffs: { recencyDays: [30, 90, 180, 365], orders: [1, 2, 3, 5], revenue: [50, 150, 400, 1000] },
-    groups: DEFAULT_RFM_GROUPS.map((g) => ({ ...g, r: [...g.r], fm: [...g.fm] })),
-  };
-}
+export { DEFAULT_RFM_GROUPS, defaultRfmSettings };
 
 export function loadRfmSettings(db: Db): RfmSettings {
   const row = db.get<{ value: string }>('SELECT value FROM workbench_settings WHERE key = ?', [KEY]);

@@ -91,6 +91,18 @@ export const segmentationRefSchema = z.discriminatedUnion('kind', [
 ]);
 export type SegmentationRef = z.infer<typeof segmentationRefSchema>;
 
+/** A segmentation by name: "clusters", "clusters:12", "phases", "rfm", "rules", "segment:3", "propensity" (CLI, SQL, keys). */
+export function formatSegmentationRef(ref: SegmentationRef): string {
+  switch (ref.kind) {
+    case 'clusters':
+      return ref.modelId === undefined ? 'clusters' : `clusters:${ref.modelId}`;
+    case 'segment':
+      return `segment:${ref.segmentId}`;
+    default:
+      return ref.kind;
+  }
+}
+
 // ---------- rules ----------
 
 const common = { not: z.boolean().default(false) };
@@ -366,6 +378,28 @@ export const rfmSettingsSchema = z
   });
 export type RfmSettings = z.output<typeof rfmSettingsSchema>;
 export type RfmGroup = z.output<typeof rfmGroupSchema>;
+
+/** The usual segment map over R and FM scores; together the ranges cover the whole 5 x 5 grid. */
+export const DEFAULT_RFM_GROUPS: readonly RfmGroup[] = [
+  { id: 'champions', name: 'Champions', r: [4, 5], fm: [4, 5] },
+  { id: 'loyal', name: 'Loyal', r: [3, 5], fm: [3, 5] },
+  { id: 'potential-loyalist', name: 'Potential loyalist', r: [4, 5], fm: [2, 3] },
+  { id: 'new', name: 'New', r: [4, 5], fm: [1, 1] },
+  { id: 'needs-attention', name: 'Needs attention', r: [3, 3], fm: [1, 2] },
+  { id: 'cant-lose', name: "Can't lose them", r: [1, 2], fm: [5, 5] },
+  { id: 'at-risk', name: 'At risk', r: [1, 2], fm: [3, 4] },
+  { id: 'hibernating', name: 'Hibernating', r: [2, 2], fm: [1, 2] },
+  { id: 'lost', name: 'Lost', r: [1, 1], fm: [1, 2] },
+];
+
+/** What a workspace uses until the analyst saves RFM settings (also "Reset to defaults"). */
+export function defaultRfmSettings(): RfmSettings {
+  return {
+    method: 'quantiles',
+    cutoffs: { recencyDays: [30, 90, 180, 365], orders: [1, 2, 3, 5], revenue: [50, 150, 400, 1000] },
+    groups: DEFAULT_RFM_GROUPS.map((g) => ({ ...g, r: [...g.r], fm: [...g.fm] })),
+  };
+}
 
 export interface RfmGroupSummary {
   id: string;
