@@ -49,12 +49,18 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./predict.ts', import.meta.url)),
     args: (o) => [o.customers ?? '100000,1000000', o['pareto-cap'] ?? '120'],
   },
+  {
+    name: 'rules',
+    describe: 'a four-condition rule cold, after one edit and after a signal edit vs the sqlite3 shell running the compiled statement (same run); RFM x phases comparison',
+    child: fileURLToPath(new URL('./rules.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '100000', ...(o.workspace ? [o.workspace] : [])],
+  },
 ];
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { customers: { type: 'string' }, rows: { type: 'string' }, 'pareto-cap': { type: 'string' } },
+  options: { customers: { type: 'string' }, rows: { type: 'string' }, 'pareto-cap': { type: 'string' }, workspace: { type: 'string' } },
 });
 
 const chosen = positionals.length ? BENCHMARKS.filter((b) => positionals.includes(b.name)) : BENCHMARKS;
