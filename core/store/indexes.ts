@@ -1,8 +1,11 @@
-// The secondary indexes of 001-initial.ts as separate statements, so bulk writers (the sample
+// The secondary indexes (001-initial.ts, 006-events-by-type.ts) as separate statements, so bulk writers (the sample
 // generator, big imports) can drop the ones on a table and build them again after the load:
 // building an index once sorts, keeping it up to date row by row is random B-tree writes.
 import type { Db } from './db.ts';
-import { indexes as INDEX_SQL } from './migrations/001-initial.ts';
+import { indexes as INITIAL_INDEXES } from './migrations/001-initial.ts';
+import { indexes as EVENTS_BY_TYPE } from './migrations/006-events-by-type.ts';
+
+const INDEX_SQL = INITIAL_INDEXES + EVENTS_BY_TYPE;
 
 export interface IndexDefinition {
   name: string;
@@ -15,7 +18,7 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = INDEX_SQL.split(';'
   .filter((s) => s.length > 0)
   .map((sql) => {
     const m = /CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)/i.exec(sql);
-    if (!m) throw new Error(`Unexpected index statement in 001-initial.ts: ${sql}`);
+    if (!m) throw new Error(`Unexpected index statement: ${sql}`);
     return { name: m[1]!, table: m[2]!, sql };
   });
 

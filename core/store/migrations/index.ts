@@ -4,6 +4,7 @@ import * as m002 from './002-imports.ts';
 import * as m003 from './003-signals.ts';
 import * as m004 from './004-clusters.ts';
 import * as m005 from './005-segments.ts';
+import * as m006 from './006-events-by-type.ts';
 
 export interface Migration {
   id: number;
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { id: 3, name: 'signal definitions and workbench settings', sql: m003.sql },
   { id: 4, name: 'cluster models', sql: m004.sql },
   { id: 5, name: 'rule segments and priorities', sql: m005.sql },
+  { id: 6, name: 'events by type and time for rule conditions', sql: m006.indexes },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;
