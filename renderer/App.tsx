@@ -14,6 +14,7 @@ import { DataView } from './views/data/DataView.tsx';
 import { SignalsView } from './views/signals/SignalsView.tsx';
 import { ClustersView } from './views/clusters/ClustersView.tsx';
 import { PredictView } from './views/predict/PredictView.tsx';
+import { RulesView } from './views/rules/RulesView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
@@ -53,6 +54,7 @@ function CurrentView() {
   else if (view === 'signals' && workspace) content = <SignalsView key={workspace.path} />;
   else if (view === 'clusters' && workspace) content = <ClustersView key={workspace.path} />;
   else if (view === 'predict' && workspace) content = <PredictView key={workspace.path} />;
+  else if (view === 'rules' && workspace) content = <RulesView key={workspace.path} />;
   else content = <PlaceholderView id={view} />;
   return (
     <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>

@@ -60,8 +60,9 @@ export function jaccardTable(table: readonly (readonly number[])[]): number[][] 
  * AUC of the segment's conversion rate used as a score: the chance that a random converter sits
  * in a segment with a higher rate than a random non-converter's (same rate counts half).
  * positives[s], negatives[s]: converters and non-converters in segment s. NaN without both classes.
+ * `scores` ranks the segments instead of their own rates (a bootstrap keeps the original ranking).
  */
-export function segmentAuc(positives: ArrayLike<number>, negatives: ArrayLike<number>): number {
+export function segmentAuc(positives: ArrayLike<number>, negatives: ArrayLike<number>, scores?: ArrayLike<number>): number {
   const k = positives.length;
   const order: number[] = [];
   let P = 0;
@@ -72,7 +73,7 @@ export function segmentAuc(positives: ArrayLike<number>, negatives: ArrayLike<nu
     if (positives[s]! + negatives[s]! > 0) order.push(s);
   }
   if (P === 0 || Q === 0) return NaN;
-  const rate = (s: number) => positives[s]! / (positives[s]! + negatives[s]!);
+  const rate = scores ? (s: number) => scores[s]! : (s: number) => positives[s]! / (positives[s]! + negatives[s]!);
   order.sort((x, y) => rate(x) - rate(y));
   let below = 0;
   let wins = 0;
@@ -115,7 +116,8 @@ function interval(value: number, draws: Float64Array): Interval {
 }
 
 /**
- * AUCs of A, B and A×B with 95% percentile intervals from a Poisson bootstrap over the
+ * AUCs of A, B and A×B (each segment's or cell's conversion rate as the score) with 95%
+ * percentile intervals from a Poisson bootstrap over the
  * (a, b, converted) cells: each cell's count is redrawn as Poisson(count), which resamples
  * customers (Hanley & MacGibbon 2006) without touching 10^6 rows per replicate, and A and B
  * share every resample, so the interval of their difference is paired.
@@ -124,7 +126,7 @@ function interval(value: number, draws: Float64Array): Interval {
 export function separation(customers: readonly (readonly number[])[], converters: readonly (readonly number[])[], replicates: number, seed = 1): Separation {
   const ka = customers.length;
   const kb = customers[0]?.length ?? 0;
-  const auc3 = (pos: Float64Array, neg: Float64Array) => {
+  const auc3 = (pos: Float64Array, neg: Float64Array, ranking?: { a: Float64Array; b: Float64Array; both: Float64Array }) => {
     const pa = new Float64Array(ka);
     const na = new Float64Array(ka);
     const pb = new Float64Array(kb);
@@ -137,8 +139,9 @@ export function separation(customers: readonly (readonly number[])[], converters
       pb[j]! += p;
       nb[j]! += q;
     }
-    return { a: segmentAuc(pa, na), b: segmentAuc(pb, nb), both: segmentAuc(pos, neg) };
+    return { a: segmentAuc(pa, na, ranking?.a), b: segmentAuc(pb, nb, ranking?.b), both: segmentAuc(pos, neg, ranking?.both), pa, na, pb, nb };
   };
+  const rates = (p: Float64Array, q: Float64Array) => Float64Array.from(p, (v, i) => (v + q[i]! > 0 ? v / (v + q[i]!) : 0));
   const pos = new Float64Array(ka * kb);
   const neg = new Float64Array(ka * kb);
   for (let i = 0; i < ka; i++) for (let j = 0; j < kb; j++) {
@@ -146,6 +149,10 @@ export function separation(customers: readonly (readonly number[])[], converters
     neg[i * kb + j] = customers[i]![j]! - converters[i]![j]!;
   }
   const point = auc3(pos, neg);
+  // Resamples keep the segments' original rates as the score: the interval is the sampling
+  // uncertainty of this ranking's AUC, not of re-fitting rates on every resample (which is
+  // optimistic and puts the point estimate at the interval's lower end).
+  const ranking = { a: rates(point.pa, point.na), b: rates(point.pb, point.nb), both: rates(pos, neg) };
   const rng = new Rng(seed, 7);
   const draws = { a: new Float64Array(replicates), b: new Float64Array(replicates), d: new Float64Array(replicates), both: new Float64Array(replicates) };
   const p2 = new Float64Array(pos.length);
@@ -155,7 +162,7 @@ export function separation(customers: readonly (readonly number[])[], converters
       p2[c] = rng.poisson(pos[c]!);
       n2[c] = rng.poisson(neg[c]!);
     }
-    const x = auc3(p2, n2);
+    const x = auc3(p2, n2, ranking);
     draws.a[r] = x.a;
     draws.b[r] = x.b;
     draws.d[r] = x.a - x.b;

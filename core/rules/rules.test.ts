@@ -205,4 +205,12 @@ describe('rules on a hand-built shop as of 2024-03-01', () => {
     ];
     for (const rule of refused) expect(ruleGroupSchema.safeParse(rule).success).toBe(false);
   });
+
+  it('refuses groups nested deeper than six levels', () => {
+    const nest = (levels: number): RuleGroupIn => (levels === 1 ? group('and', [purchased()]) : group('or', [nest(levels - 1)]));
+    expect(members(nest(6))).toEqual(['P1', 'P2', 'P3', 'P4', 'P8']);
+    const deep = ruleGroupSchema.safeParse(nest(7));
+    expect(deep.success).toBe(false);
+    expect(deep.error!.issues[0]!.message).toBe('groups nest at most 6 deep');
+  });
 });

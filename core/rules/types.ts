@@ -182,6 +182,12 @@ export const MAX_RULE_DEPTH = 6;
 
 export const ruleNodeSchema: z.ZodType<RuleNode, unknown> = z.lazy(() => z.union([ruleGroupSchema, signalConditionSchema, attributeConditionSchema, eventConditionSchema, segmentConditionSchema])) as never;
 
+/** Levels of groups: 1 for a group of conditions only. */
+export function groupDepth(node: { kind: string; children?: unknown[] }): number {
+  if (node.kind !== 'group' || !node.children) return 0;
+  return 1 + Math.max(0, ...node.children.map((c) => groupDepth(c as { kind: string; children?: unknown[] })));
+}
+
 export const ruleGroupSchema = z
   .object({
     kind: z.literal('group'),
@@ -189,7 +195,10 @@ export const ruleGroupSchema = z
     not: z.boolean().default(false),
     children: z.array(z.lazy(() => ruleNodeSchema)).max(50),
   })
-  .strict();
+  .strict()
+  .superRefine((g, ctx) => {
+    if (groupDepth(g) > MAX_RULE_DEPTH) ctx.addIssue({ code: 'custom', message: `groups nest at most ${MAX_RULE_DEPTH} deep`, path: ['children'] });
+  });
 
 /** A rule document: what `segwb rules --rule FILE` reads and what a saved segment holds. */
 export const ruleDocumentSchema = z

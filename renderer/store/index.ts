@@ -12,6 +12,10 @@ import { createTaxonomySlice } from './taxonomySlice.ts';
 import { createSignalsSlice } from './signalsSlice.ts';
 import { createClustersSlice } from './clustersSlice.ts';
 import { createPredictSlice } from './predictSlice.ts';
+import { createRulesSlice } from './rulesSlice.ts';
+import { createCompareSlice } from './compareSlice.ts';
+import { createRfmSlice } from './rfmSlice.ts';
+import { createPrioritySlice } from './prioritySlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -25,6 +29,10 @@ export const useApp = create<AppState>()((...a) => ({
   ...createSignalsSlice(...a),
   ...createClustersSlice(...a),
   ...createPredictSlice(...a),
+  ...createRulesSlice(...a),
+  ...createCompareSlice(...a),
+  ...createRfmSlice(...a),
+  ...createPrioritySlice(...a),
 }));
 
 export type { AppState } from './types.ts';
