@@ -8,7 +8,7 @@ import { CUSTOMER_FIELDS, EVENT_FIELDS, ORDER_FIELDS } from '../import/types.ts'
 import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '../signals/types.ts';
 import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
 import { predictSettingsSchema } from '../predict/types.ts';
-import { rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
+import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -444,6 +444,18 @@ export const contract = {
       .strict(),
     { long: true },
   ),
+  /** Values seen for an event field in the newest events (suggestions for the rule builder's pickers). */
+  'event-field-values': op<{ values: Array<{ value: string; events: number }>; scanned: number }>()(
+    z
+      .object({
+        field: z.enum([...RULE_TEXT_FIELDS, 'type']),
+        types: z.array(z.string().min(1).max(100)).max(20).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  /** Extra customer columns (JSON attribute keys), most common first. */
+  'customer-attribute-keys': op<Array<{ key: string; customers: number }>>()(empty),
   'segments-list': op<SavedSegment[]>()(empty),
   /** Creates (no segmentId) or changes a saved segment; a change makes a new version. New segments go to the end of the priority list. */
   'segment-save': op<SavedSegment[]>()(

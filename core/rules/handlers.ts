@@ -17,6 +17,7 @@ import { compileRuleSql } from './compile.ts';
 import { analysePriority, assignPrimary } from './priority.ts';
 import { loadRfmSettings, rfmSummary, saveRfmSettings } from './rfm.ts';
 import { databaseLeavesFor, Evaluator } from './segmentations.ts';
+import { attributeKeys, eventFieldValues } from './value-lists.ts';
 import { checkReferences, deleteSegment, listSegments, savePriority, saveSegment } from './segments-store.ts';
 import type { RfmSettings, RuleGroup, RuleMember, SegmentationOption, SegmentationRef } from './types.ts';
 
@@ -91,6 +92,10 @@ export const ruleHandlers: HandlerGroup = {
     }
     return { total: matched, offset, rows };
   },
+
+  'event-field-values': ({ field, types, limit }, { session }) => eventFieldValues(session.requireWorkspace().db, field, types, limit),
+
+  'customer-attribute-keys': (_args, { session }) => attributeKeys(session.requireWorkspace().db),
 
   'segments-list': (_args, { session }) => listSegments(session.requireWorkspace().db),
 

@@ -60,6 +60,19 @@ describe.each(transports)('rules over %s', (name, start) => {
     expect(page.rows.every((r) => (r.daysSincePurchase ?? Infinity) < 90)).toBe(true);
   });
 
+  it('suggests event values and customer attribute keys for the pickers', async () => {
+    const types = await api.send('event-field-values', { field: 'type' });
+    expect(types.values.map((v) => v.value)).toContain('purchase');
+    expect(types.values.reduce((s, v) => s + v.events, 0)).toBe(types.scanned);
+    const products = await api.send('event-field-values', { field: 'product', types: ['purchase'], limit: 3 });
+    expect(products.values.length).toBeGreaterThan(0);
+    expect(products.values.length).toBeLessThanOrEqual(3);
+    expect(products.values[0]!.events).toBeGreaterThanOrEqual(products.values.at(-1)!.events);
+    const keys = await api.send('customer-attribute-keys', {});
+    expect(keys.map((k) => k.key)).toContain('acquisition_channel');
+    expect((await apiError(api.send('event-field-values', { field: 'amount' as never }))).code).toBe('invalid-args');
+  });
+
   it('says which field is wrong', async () => {
     const bad = { kind: 'group', combine: 'and', children: [{ kind: 'event', types: ['purchase'], atLeast: 5, atMost: 2 }] } as never;
     const err = await apiError(api.send('rule-evaluate', { rule: bad }));
