@@ -105,7 +105,7 @@ describe('segwb', () => {
     expect(segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--model', 'nope').stderr).toMatch(/--model must be auto, bgnbd, pareto-nbd or gamma-gamma/);
   }, 120_000);
 
-  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare prints the comparison', () => {
+  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare and migrate print JSON', () => {
     const ws = tmp.file('rules.segwb');
     expect(segwb('demo', '--customers', '1200', '--seed', '9', '--months', '9', '--out', ws).status).toBe(0);
     const rule = tmp.file('rule.json');
@@ -157,6 +157,15 @@ describe('segwb', () => {
     expect(cmp.outcome.separation.replicates).toBe(100);
     expect(typeof cmp.ari).toBe('number');
     expect(segwb('compare', '--workspace', ws, '--a', 'nonsense', '--b', 'rfm').stderr).toContain('"nonsense" is not a segmentation');
+
+    const m = segwb('migrate', '--workspace', ws, '--segmentation', 'phases', '--from', '2025-09-15', '--to', '2025-11-01', '--monthly');
+    expect(m.status, m.stderr).toBe(0);
+    const series = JSON.parse(m.stdout);
+    expect(series.days).toEqual(['2025-09-15', '2025-10-01', '2025-11-01']);
+    expect(series.transitions.map((t: { from: string; to: string }) => `${t.from}>${t.to}`)).toEqual(['2025-09-15>2025-10-01', '2025-10-01>2025-11-01', '2025-09-15>2025-11-01']);
+    const last = series.transitions[1];
+    expect(last.stayed + last.moved + last.entered).toBe(series.customers[2]);
+    expect(segwb('migrate', '--workspace', ws, '--segmentation', 'phases', '--from', '2025-11-01', '--to', '2025-10-01').stderr).toContain('must be after --from');
   }, 120_000);
 
   it('refuses to overwrite an existing file', () => {

@@ -52,6 +52,10 @@ Usage:
       cell with 95% Wilson intervals and which one separates converters better, as JSON.
       SEGMENTATION: clusters (newest model), clusters:MODEL_ID, phases, rfm, rules (primary saved
       segment by priority), segment:SEGMENT_ID or propensity.
+  segwb migrate --workspace WS --segmentation SEGMENTATION --from YYYY-MM-DD --to YYYY-MM-DD [--monthly]
+      The segmentation as of both dates (and the first of every month in between with --monthly):
+      sizes per date and transition matrices (the last row: customers new since the earlier date),
+      and in sample workspaces how well the moves follow the generator's hidden drift, as JSON.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -266,6 +270,23 @@ async function compare(argv: string[]): Promise<void> {
   }
 }
 
+async function migrate(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { workspace: { type: 'string' }, segmentation: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, monthly: { type: 'boolean' } },
+  });
+  const segmentation = requireOption(values.segmentation, 'segmentation');
+  const from = requireOption(values.from, 'from');
+  const to = requireOption(values.to, 'to');
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runMigrateCli } = await import('./migration/cli-migrate.ts');
+  try {
+    process.stdout.write(`${JSON.stringify(await runMigrateCli(ws, { segmentation, from, to, monthly: values.monthly ?? false }), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -317,6 +338,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'compare':
         await compare(rest);
+        return 0;
+      case 'migrate':
+        await migrate(rest);
         return 0;
       case undefined:
       case 'help':

@@ -9,6 +9,7 @@ import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '..
 import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
 import { predictSettingsSchema } from '../predict/types.ts';
 import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
+import type { MigrationSeries } from '../migration/types.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -23,6 +24,7 @@ export type * from '../clusters/types.ts';
 export type * from '../predict/types.ts';
 export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
 export type * from '../rules/types.ts';
+export type * from '../migration/types.ts';
 export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, DEFAULT_RFM_GROUPS, defaultRfmSettings, formatSegmentationRef, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
 export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
@@ -501,6 +503,18 @@ export const contract = {
       .strict(),
     { long: true },
   ),
+
+  // Migration: a segmentation as of a series of dates, customers followed from date to date.
+  /** Sizes per date, transitions between consecutive dates (and first to last), drift agreement in sample workspaces. */
+  'migration-run': op<MigrationSeries>()(
+    z
+      .object({
+        ref: segmentationRefSchema,
+        days: z.array(isoDay).min(2, 'at least two dates').max(36, 'at most 36 dates'),
+      })
+      .strict(),
+    { long: true },
+  ),
 } as const;
 
 // ---------- derived types ----------
@@ -587,6 +601,12 @@ export interface DesktopBridge {
   onProgress(listener: (p: Progress) => void): () => void;
   /** Native open/save dialog for a workspace file; null when the user cancels. */
   pickWorkspace(mode: 'open' | 'create', suggestedName?: string): Promise<string | null>;
+  /**
+   * Native save dialog for a file the app writes (an export), filtered to `extension` ('csv'; a
+   * leading dot is ignored), starting in `dir` (default: the workspaces folder). The extension is
+   * added when the name lacks it. Null when the user cancels. Overwriting is confirmed by the caller.
+   */
+  pickSavePath(options: { title: string; suggestedName: string; extension: string; dir?: string }): Promise<string | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** The file-system path of a file dropped on or picked in the page (Electron's webUtils). */
   pathForFile(file: File): string;

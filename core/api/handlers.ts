@@ -10,6 +10,7 @@ import { signalHandlers } from '../signals/handlers.ts';
 import { clusterHandlers } from '../clusters/handlers.ts';
 import { predictHandlers } from '../predict/handlers.ts';
 import { ruleHandlers } from '../rules/handlers.ts';
+import { migrationHandlers } from '../migration/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -23,5 +24,6 @@ export function allHandlers(): Handlers {
     ['clusters', clusterHandlers],
     ['predict', predictHandlers],
     ['rules', ruleHandlers],
+    ['migration', migrationHandlers],
   ]);
 }

@@ -2,7 +2,7 @@
 // the newest events, and the extra customer columns. Suggestions only (any value can be typed),
 // so they read a bounded slice of the data and answer in milliseconds even on 10^7 events.
 import type { Db } from '../store/db.ts';
-import { EVENT_TEXT_FIELDS } from './types.ts';
+import type { EVENT_TEXT_FIELDS } from './types.ts';
 
 /** Newest events read for suggestions. */
 export const SUGGESTION_EVENTS = 300_000;
