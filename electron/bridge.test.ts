@@ -35,7 +35,7 @@ const progress: Progress = { jobId: 'job-1', phase: 'Generating customers', done
 describe('createBridge', () => {
   it('exposes exactly the DesktopBridge functions and nothing else', () => {
     const bridge = createBridge(fakeIpc().ipc, noPath);
-    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'onMenuCommand', 'onProgress', 'pathForFile', 'pickWorkspace', 'send']);
+    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'onMenuCommand', 'onProgress', 'pathForFile', 'pickSavePath', 'pickWorkspace', 'send']);
     for (const v of Object.values(bridge)) expect(typeof v).toBe('function');
   });
 
@@ -61,6 +61,13 @@ describe('createBridge', () => {
       [CHANNELS.pickWorkspace, 'create', 'Q3 customers'],
       [CHANNELS.pickWorkspace, 'open', undefined],
     ]);
+  });
+
+  it('pickSavePath invokes the save-path channel with the options as given', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const options = { title: 'Export', suggestedName: 'primary.csv', extension: 'csv', dir: '/docs' };
+    await expect(createBridge(ipc, noPath).pickSavePath(options)).resolves.toBe('/docs/a.segwb');
+    expect(invoked).toEqual([[CHANNELS.pickSavePath, options]]);
   });
 
   it('onProgress delivers the progress (never the IPC event) until unsubscribed', () => {

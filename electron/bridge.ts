@@ -5,6 +5,8 @@ import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { DesktopBridge, MenuCommand, Progress, WireResult } from '../core/api/contract.ts';
 import { CHANNELS } from './channels.ts';
 
+type SavePathOptions = Parameters<DesktopBridge['pickSavePath']>[0];
+
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
 /** Electron's webUtils.getPathForFile: the only way a sandboxed page learns a dropped file's path. */
 export type PathForFile = (file: File) => string;
@@ -24,6 +26,7 @@ export function createBridge(ipc: BridgeIpc, pathForFile: PathForFile): DesktopB
     onProgress: (listener: (p: Progress) => void) => subscribe(ipc, CHANNELS.progress, listener),
     pickWorkspace: (mode: 'open' | 'create', suggestedName?: string): Promise<string | null> =>
       ipc.invoke(CHANNELS.pickWorkspace, mode, suggestedName),
+    pickSavePath: (options: SavePathOptions): Promise<string | null> => ipc.invoke(CHANNELS.pickSavePath, options),
     onMenuCommand: (listener: (command: MenuCommand) => void) => subscribe(ipc, CHANNELS.menuCommand, listener),
     pathForFile: (file: File): string => pathForFile(file),
   };

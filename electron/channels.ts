@@ -8,6 +8,8 @@ export const CHANNELS = {
   progress: 'segwb:progress',
   /** invoke(mode, suggestedName?) -> string | null */
   pickWorkspace: 'segwb:pick-workspace',
+  /** invoke({ title, suggestedName, extension, dir? }) -> string | null */
+  pickSavePath: 'segwb:pick-save-path',
   /** main -> page: MenuCommand */
   menuCommand: 'segwb:menu-command',
 } as const;

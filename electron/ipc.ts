@@ -2,12 +2,13 @@
 // that the message comes from the app's own page in the app's own window, then checks argument
 // types; only then does anything reach core or the OS.
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { WireResult } from '../core/api/contract.ts';
+import type { DesktopBridge, WireResult } from '../core/api/contract.ts';
 import { CHANNELS } from './channels.ts';
 import type { CoreConnection } from './core-supervisor.ts';
 import { isAppUrl } from './security.ts';
 
 export type PickMode = 'open' | 'create';
+export type SavePathOptions = Parameters<DesktopBridge['pickSavePath']>[0];
 
 export interface IpcOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'on'>;
@@ -16,6 +17,8 @@ export interface IpcOptions {
   appUrl: string;
   core: Pick<CoreConnection, 'call' | 'cancel'>;
   pickWorkspace(mode: PickMode, suggestedName: string | undefined): Promise<string | null>;
+  /** Called with options already checked (extension without its dot). */
+  pickSavePath(options: SavePathOptions): Promise<string | null>;
   log?(message: string): void;
 }
 
@@ -32,6 +35,22 @@ const isJobId = (v: unknown): v is string => typeof v === 'string' && v.length >
 
 function invalid(message: string): WireResult {
   return { ok: false, error: { code: 'invalid-request', message } };
+}
+
+const isShortText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const EXTENSION = /^\.?([A-Za-z0-9]{1,16})$/;
+
+/** The save dialog's options from the page, checked field by field; throws on anything else. */
+export function parseSavePathOptions(value: unknown): SavePathOptions {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('pickSavePath: options must be an object.');
+  const { title, suggestedName, extension, dir, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length) throw new Error(`pickSavePath: unexpected option ${Object.keys(rest)[0]}.`);
+  if (!isShortText(title, 200)) throw new Error('pickSavePath: title must be a short string.');
+  if (!isShortText(suggestedName, 255)) throw new Error('pickSavePath: suggestedName must be a short string.');
+  const ext = typeof extension === 'string' ? EXTENSION.exec(extension)?.[1] : undefined;
+  if (!ext) throw new Error('pickSavePath: extension must be letters and digits, like "csv".');
+  if (dir !== undefined && !isShortText(dir, 4096)) throw new Error('pickSavePath: dir must be a path.');
+  return { title, suggestedName, extension: ext, ...(dir ? { dir } : {}) };
 }
 
 export function registerIpc(options: IpcOptions): void {
@@ -60,5 +79,10 @@ export function registerIpc(options: IpcOptions): void {
       throw new Error('pickWorkspace: suggestedName must be a short string.');
     }
     return options.pickWorkspace(mode, suggestedName);
+  });
+
+  options.ipcMain.handle(CHANNELS.pickSavePath, async (event, value: unknown) => {
+    if (!trusted(event, CHANNELS.pickSavePath)) throw new Error('Refused: unexpected sender.');
+    return options.pickSavePath(parseSavePathOptions(value));
   });
 }

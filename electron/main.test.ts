@@ -271,7 +271,7 @@ describe('startDesktop', () => {
 
   it('registers the bridge channels and relays calls and progress for the app page', async () => {
     const { handles, ons, win, hosts, trustedEvent } = await started();
-    expect([...handles.keys()].sort()).toEqual([CHANNELS.pickWorkspace, CHANNELS.send].sort());
+    expect([...handles.keys()].sort()).toEqual([CHANNELS.pickSavePath, CHANNELS.pickWorkspace, CHANNELS.send].sort());
     expect([...ons.keys()]).toEqual([CHANNELS.cancel]);
     const wire = await handles.get(CHANNELS.send)?.(trustedEvent(win), 'app-info', {}, 'job-1');
     expect(wire).toEqual({ ok: true, result: { echoed: 'app-info' } });
@@ -290,10 +290,11 @@ describe('startDesktop', () => {
     for (const event of strangers) {
       await expect(handles.get(CHANNELS.send)?.(event, 'app-info', {}, 'job-x')).rejects.toThrow(/unexpected sender/);
       await expect(handles.get(CHANNELS.pickWorkspace)?.(event, 'open')).rejects.toThrow(/unexpected sender/);
+      await expect(handles.get(CHANNELS.pickSavePath)?.(event, { title: 't', suggestedName: 'a.csv', extension: 'csv' })).rejects.toThrow(/unexpected sender/);
       ons.get(CHANNELS.cancel)?.(event, 'job-x');
     }
     expect(hosts[0]?.posted).toEqual([]);
-    expect(logs.filter((l) => l.includes('unexpected sender'))).toHaveLength(strangers.length * 3);
+    expect(logs.filter((l) => l.includes('unexpected sender'))).toHaveLength(strangers.length * 4);
     // The trusted page still gets through.
     await expect(handles.get(CHANNELS.send)?.(trustedEvent(win), 'app-info', {}, 'job-y')).resolves.toMatchObject({ ok: true });
   });
@@ -306,6 +307,10 @@ describe('startDesktop', () => {
     await expect(send?.(trustedEvent(win), 'app-info', {}, { id: 1 })).resolves.toMatchObject({ ok: false });
     await expect(handles.get(CHANNELS.pickWorkspace)?.(trustedEvent(win), 'delete')).rejects.toThrow(/mode/);
     await expect(handles.get(CHANNELS.pickWorkspace)?.(trustedEvent(win), 'open', 7)).rejects.toThrow(/suggestedName/);
+    const save = handles.get(CHANNELS.pickSavePath);
+    await expect(save?.(trustedEvent(win), 'export.csv')).rejects.toThrow(/object/);
+    await expect(save?.(trustedEvent(win), { title: 't', suggestedName: 'a', extension: 'c/sv' })).rejects.toThrow(/extension/);
+    await expect(save?.(trustedEvent(win), { title: 't', suggestedName: 'a', extension: 'csv', mode: 'open' })).rejects.toThrow(/unexpected option mode/);
     expect(hosts[0]?.posted).toEqual([]);
   });
 
@@ -326,6 +331,23 @@ describe('startDesktop', () => {
     expect(dialog.showOpenDialog).toHaveBeenCalledWith(win, expect.objectContaining({ defaultPath: defaultDir, filters: [expect.objectContaining({ extensions: ['segwb'] })] }));
     expect(dialog.showSaveDialog).toHaveBeenCalledWith(win, expect.objectContaining({ defaultPath: join(defaultDir, 'Q3 customers.segwb') }));
     expect(existsSync(defaultDir)).toBe(true);
+  });
+
+  it('shows a save dialog for exports filtered to the extension, which it adds when missing', async () => {
+    const { handles, win, dialog, trustedEvent, root } = await started();
+    const save = handles.get(CHANNELS.pickSavePath);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/exports/primary' });
+    await expect(save?.(trustedEvent(win), { title: 'Export the primary segments', suggestedName: 'primary.csv', extension: '.csv', dir: '/exports' })).resolves.toBe('/exports/primary.csv');
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(win, {
+      title: 'Export the primary segments',
+      defaultPath: join('/exports', 'primary.csv'),
+      filters: [{ name: 'CSV file', extensions: ['csv'] }],
+      properties: ['createDirectory'],
+    });
+    // No folder given: the default folder; a cancelled dialog answers null.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(save?.(trustedEvent(win), { title: 'Export', suggestedName: 'a/b', extension: 'csv' })).resolves.toBeNull();
+    expect(dialog.showSaveDialog).toHaveBeenLastCalledWith(win, expect.objectContaining({ defaultPath: join(root, 'documents', 'Segment Workbench', 'a b.csv') }));
   });
 
   it('installs the native menu, whose items send MenuCommands to the page', async () => {

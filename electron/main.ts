@@ -22,7 +22,7 @@ import { registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { appFiles, coreHostEnv, defaultWorkspaceDir } from './paths.ts';
 import { secureWebPreferences } from './security.ts';
-import { pickWorkspace } from './workspace-dialog.ts';
+import { pickSavePath, pickWorkspace } from './workspace-dialog.ts';
 import { debounce, loadWindowState, MIN_SIZE, saveWindowState, stateOf, type StateFs } from './window-state.ts';
 
 /** Exactly the parts of Electron the main process uses. */
@@ -204,6 +204,10 @@ export function startDesktop(electron: ElectronDeps, env: DesktopEnv): DesktopHa
       pickWorkspace: (mode, suggestedName) => {
         fs.mkdirSync(defaultDir, { recursive: true });
         return pickWorkspace(electron.dialog, win, defaultDir, mode, suggestedName);
+      },
+      pickSavePath: (options) => {
+        fs.mkdirSync(defaultDir, { recursive: true });
+        return pickSavePath(electron.dialog, win, defaultDir, options);
       },
       log,
     });

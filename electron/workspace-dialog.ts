@@ -1,8 +1,9 @@
-// Native open/save dialogs for workspace files (*.segwb). The option building is pure; the
-// caller passes Electron's dialog and the window the dialog belongs to.
+// Native open/save dialogs for workspace files (*.segwb), and the save dialog for files the app
+// writes (exports). The option building is pure; the caller passes Electron's dialog and the
+// window the dialog belongs to.
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
-import type { PickMode } from './ipc.ts';
+import type { PickMode, SavePathOptions } from './ipc.ts';
 
 export const WORKSPACE_EXTENSION = 'segwb';
 const FILTERS = [{ name: 'Segment Workbench workspace', extensions: [WORKSPACE_EXTENSION] }];
@@ -54,4 +55,34 @@ export async function pickWorkspace(
   const options = saveDialogOptions(defaultDir, suggestedName);
   const r = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : withWorkspaceExtension(r.filePath);
+}
+
+/** `path` ending in `.extension` (given without its dot), added when missing. */
+export function withExtension(path: string, extension: string): string {
+  return path.toLowerCase().endsWith(`.${extension.toLowerCase()}`) ? path : `${path}.${extension}`;
+}
+
+/**
+ * A save dialog filtered to the extension. No overwrite confirmation where Electron lets us leave
+ * it out (Linux): the page asks "Replace?" itself when core says the file exists.
+ */
+export function savePathDialogOptions(defaultDir: string, options: SavePathOptions): SaveDialogOptions {
+  const name = withExtension(safeFileName(options.suggestedName), options.extension);
+  return {
+    title: options.title,
+    defaultPath: join(options.dir ?? defaultDir, name),
+    filters: [{ name: `${options.extension.toUpperCase()} file`, extensions: [options.extension] }],
+    properties: ['createDirectory'],
+  };
+}
+
+export async function pickSavePath(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  window: BrowserWindow | null,
+  defaultDir: string,
+  options: SavePathOptions,
+): Promise<string | null> {
+  const dialogOptions = savePathDialogOptions(defaultDir, options);
+  const r = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+  return r.canceled || !r.filePath ? null : withExtension(r.filePath, options.extension);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, breadcrumbs, dirName, joinPath, withWorkspaceExt } from './paths.ts';
+import { baseName, breadcrumbs, dirName, dotExt, isAbsolutePath, joinPath, withExt, withWorkspaceExt } from './paths.ts';
 
 describe('paths', () => {
   it('joins with the separator the folder uses', () => {
@@ -20,6 +20,26 @@ describe('paths', () => {
     expect(withWorkspaceExt('q3')).toBe('q3.segwb');
     expect(withWorkspaceExt('q3.SEGWB')).toBe('q3.SEGWB');
     expect(withWorkspaceExt('  ')).toBe('');
+  });
+
+  it('adds any extension when missing, whether given with its dot or not', () => {
+    expect(dotExt('csv')).toBe('.csv');
+    expect(dotExt('.CSV')).toBe('.csv');
+    expect(dotExt('')).toBe('');
+    expect(withExt(' primary ', 'csv')).toBe('primary.csv');
+    expect(withExt('primary', '.csv')).toBe('primary.csv');
+    expect(withExt('primary.CSV', 'csv')).toBe('primary.CSV');
+    expect(withExt('primary.csv.bak', 'csv')).toBe('primary.csv.bak.csv');
+    expect(withExt('', 'csv')).toBe('');
+    expect(withExt('notes', '')).toBe('notes');
+  });
+
+  it('tells a typed path from a name', () => {
+    expect(isAbsolutePath('/tmp/a.csv')).toBe(true);
+    expect(isAbsolutePath('C:\\a.csv')).toBe(true);
+    expect(isAbsolutePath('\\\\server\\a.csv')).toBe(true);
+    expect(isAbsolutePath('a.csv')).toBe(false);
+    expect(isAbsolutePath('sub/a.csv')).toBe(false);
   });
 
   it('builds breadcrumbs for POSIX and Windows paths', () => {

@@ -32,9 +32,26 @@ export const WORKSPACE_EXT = '.segwb';
 
 /** Adds the workspace extension when the user typed a bare name. */
 export function withWorkspaceExt(name: string): string {
+  return withExt(name, WORKSPACE_EXT);
+}
+
+/** ".csv" for "csv", ".CSV" or ".csv". */
+export function dotExt(extension: string): string {
+  const e = extension.trim().replace(/^\.+/, '').toLowerCase();
+  return e ? `.${e}` : '';
+}
+
+/** The trimmed name with `extension` added when it does not end in it already ('' stays ''). */
+export function withExt(name: string, extension: string): string {
   const n = name.trim();
-  if (n === '') return n;
-  return n.toLowerCase().endsWith(WORKSPACE_EXT) ? n : `${n}${WORKSPACE_EXT}`;
+  const ext = dotExt(extension);
+  if (n === '' || ext === '') return n;
+  return n.toLowerCase().endsWith(ext) ? n : `${n}${ext}`;
+}
+
+/** A typed name that is a path of its own ("/tmp/x.csv", "C:\\x.csv") rather than a name in the folder shown. */
+export function isAbsolutePath(name: string): boolean {
+  return /^([A-Za-z]:)?[\\/]/.test(name);
 }
 
 export interface Crumb {

@@ -296,6 +296,8 @@ export const createCompareSlice: SliceCreator<CompareSlice> = (set, get, store) 
         name: cellName(aName, bName),
         description: cellDescription({ aLabel: r.a.label, aName, bLabel: r.b.label, bName, asOf: r.asOf, customers: r.contingency[a]?.[b] ?? 0 }),
         rule: cellRule(r.a.ref, cell.a, r.b.ref, cell.b),
+        // Counted as of the comparison's date, the draft shows the cell's customers.
+        asOf: r.asOf,
       });
       return true;
     },

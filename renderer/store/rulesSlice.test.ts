@@ -199,6 +199,46 @@ describe('rules slice: drafts, saving, deleting', () => {
     expect(draftDirty(s)).toBe(true);
   });
 
+  it('evaluates a draft opened with a date as of that date, and gives the builder its own date back after', async () => {
+    const { store } = await entered([segment(1, 'A')]);
+    store.getState().setRulesAsOf('2025-06-01');
+    store.getState().setRulesTab('compare');
+    store.getState().openRuleDraft({ name: 'Cluster 3 ∩ Champions', rule: bought, asOf: '2025-12-02' });
+    await vi.advanceTimersByTimeAsync(0);
+    await flush();
+    expect(store.getState().rulesAsOf).toBe('2025-12-02');
+    expect(store.getState().rulesAsOfRestore).toEqual({ asOf: '2025-06-01' });
+    expect((calls('rule-evaluate').at(-1)![1] as { asOf?: string }).asOf).toBe('2025-12-02');
+    expect(evalCurrent(store.getState())).toBe(true);
+    // Saved segments are still counted as of the signals' date.
+    store.getState().countRuleSegments();
+    await vi.advanceTimersByTimeAsync(0);
+    await flush();
+    expect((calls('rule-evaluate').at(-1)![1] as { asOf?: string }).asOf).toBeUndefined();
+    // Another segment opens at the builder's date again (the unsaved draft is discarded first).
+    store.getState().selectRuleSegment(1);
+    store.getState().confirmRulesDiscard();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().rulesAsOf).toBe('2025-06-01');
+    expect(store.getState().rulesAsOfRestore).toBeNull();
+    expect((calls('rule-evaluate').at(-1)![1] as { asOf?: string }).asOf).toBe('2025-06-01');
+  });
+
+  it('keeps a date typed for a draft opened with a date to that draft only', async () => {
+    const { store } = await entered();
+    store.getState().openRuleDraft({ name: 'Cell', rule: bought, asOf: '2025-12-02' });
+    store.getState().setRulesAsOf('2025-11-01');
+    await vi.advanceTimersByTimeAsync(0);
+    expect((calls('rule-evaluate').at(-1)![1] as { asOf?: string }).asOf).toBe('2025-11-01');
+    store.getState().closeRuleDraft();
+    store.getState().confirmRulesDiscard();
+    expect(store.getState().rulesDraft).toBeNull();
+    expect(store.getState().rulesAsOf).toBeNull();
+    store.getState().newRuleDraft('bought-30d');
+    await vi.advanceTimersByTimeAsync(0);
+    expect((calls('rule-evaluate').at(-1)![1] as { asOf?: string }).asOf).toBeUndefined();
+  });
+
   it('asks before unsaved changes are replaced', async () => {
     const { store } = await entered([segment(1, 'A'), segment(2, 'B')]);
     store.getState().selectRuleSegment(1);
@@ -290,5 +330,78 @@ describe('rules slice: drafts, saving, deleting', () => {
     expect(store.getState().rulesDraft).toBeNull();
     expect(store.getState().rulesSegments).toEqual([]);
     expect(store.getState().rulesSegmentsLoaded).toBe(false);
+  });
+});
+
+describe('rules slice: picker suggestions', () => {
+  const values = { values: [{ value: 'Socks', events: 30 }], scanned: 1200 };
+
+  it('asks once per field and event types, whatever their order, and keeps the answer', async () => {
+    const { store } = await entered();
+    answer({ 'event-field-values': values });
+    store.getState().loadRuleFieldValues('product', ['purchase', 'add_to_cart']);
+    expect(store.getState().rulesFieldValues['product|add_to_cart,purchase']).toMatchObject({ loading: true, values: null });
+    store.getState().loadRuleFieldValues('product', ['add_to_cart', 'purchase']);
+    await flush();
+    expect(calls('event-field-values')).toHaveLength(1);
+    expect(calls('event-field-values')[0]![1]).toEqual({ field: 'product', types: ['add_to_cart', 'purchase'], limit: 200 });
+    expect(store.getState().rulesFieldValues['product|add_to_cart,purchase']).toEqual({ values: values.values, scanned: 1200, loading: false, error: null });
+    store.getState().loadRuleFieldValues('product', ['purchase', 'add_to_cart']);
+    store.getState().loadRuleFieldValues('type');
+    await flush();
+    expect(calls('event-field-values')).toHaveLength(2);
+    expect(calls('event-field-values')[1]![1]).toEqual({ field: 'type', limit: 200 });
+  });
+
+  it('keeps a failure, and asks again when asked again', async () => {
+    const { store } = await entered();
+    answer({ 'event-field-values': new ApiError({ code: 'internal', message: 'disk trouble' }) });
+    store.getState().loadRuleFieldValues('campaign', ['email_click']);
+    await flush();
+    expect(store.getState().rulesFieldValues['campaign|email_click']).toEqual({ values: null, scanned: null, loading: false, error: 'disk trouble' });
+    answer({ 'event-field-values': values });
+    store.getState().loadRuleFieldValues('campaign', ['email_click']);
+    await flush();
+    expect(store.getState().rulesFieldValues['campaign|email_click']?.values).toEqual(values.values);
+  });
+
+  it('asks for the attribute keys once', async () => {
+    const { store } = await entered();
+    answer({ 'customer-attribute-keys': [{ key: 'tier', customers: 80 }] });
+    store.getState().loadRuleAttributeKeys();
+    store.getState().loadRuleAttributeKeys();
+    await flush();
+    expect(calls('customer-attribute-keys')).toHaveLength(1);
+    expect(store.getState().rulesAttributeKeys).toEqual({ keys: [{ key: 'tier', customers: 80 }], loading: false, error: null });
+  });
+
+  it('forgets the suggestions when the data changes, and drops answers for another workspace', async () => {
+    const { store } = await entered();
+    answer({ 'event-field-values': values, 'customer-attribute-keys': [] });
+    store.getState().loadRuleFieldValues('product', ['purchase']);
+    store.getState().loadRuleAttributeKeys();
+    await flush();
+    expect(Object.keys(store.getState().rulesFieldValues)).toEqual(['product|purchase']);
+    store.setState({ workspace: { ...workspace(), events: 2000, imports: 2 } });
+    answer({
+      'signals-catalog': [],
+      'customers-countries': [],
+      'signals-snapshot': null,
+      'segmentations-list': [],
+      'segments-list': [],
+      'event-field-values': values,
+    });
+    await store.getState().enterRules();
+    await flush();
+    expect(store.getState().rulesFieldValues).toEqual({});
+    expect(store.getState().rulesAttributeKeys).toBeNull();
+
+    let release: (v: typeof values) => void = () => {};
+    answer({ 'event-field-values': () => new Promise((r) => (release = r)) });
+    store.getState().loadRuleFieldValues('product', ['purchase']);
+    store.setState({ workspace: workspace('/other.segwb') });
+    release(values);
+    await flush();
+    expect(store.getState().rulesFieldValues).toEqual({});
   });
 });

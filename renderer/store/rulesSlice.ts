@@ -15,6 +15,7 @@ import { indexCounts, type CountIndex } from '../views/rules/builder/ruleCounts.
 import { refKey } from '../views/rules/builder/ruleDisplay.ts';
 import { templateById } from '../views/rules/builder/ruleTemplates.ts';
 import { RuleMemberRows, type MemberQuery } from '../views/rules/builder/memberRows.ts';
+import { SUGGESTION_LIMIT, suggestionKey, type SuggestField } from '../views/rules/builder/suggestions.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -51,6 +52,21 @@ export interface SegmentationEntry {
   error: string | null;
 }
 
+/** Values seen for an event field (in the newest events), for the builder's pickers. */
+export interface FieldValuesEntry {
+  values: Array<{ value: string; events: number }> | null;
+  /** Events the counts come from (the newest ones, of the chosen types when given). */
+  scanned: number | null;
+  loading: boolean;
+  error: string | null;
+}
+
+export interface AttributeKeysEntry {
+  keys: Array<{ key: string; customers: number }> | null;
+  loading: boolean;
+  error: string | null;
+}
+
 export interface DiscardPrompt {
   title: string;
   message: string;
@@ -82,6 +98,12 @@ export interface RulesSlice {
   rulesSegmentationsError: string | null;
   rulesSegmentationInfo: Record<string, SegmentationEntry>;
   loadSegmentationInfo(ref: SegmentationRef, force?: boolean): void;
+  /** Suggestions for the pickers, by suggestionKey(field, types); filled lazily, dropped when the data changes. */
+  rulesFieldValues: Record<string, FieldValuesEntry>;
+  /** Asks core for the values of an event field among the chosen types (once per field and types). */
+  loadRuleFieldValues(field: SuggestField, types?: readonly string[]): void;
+  rulesAttributeKeys: AttributeKeysEntry | null;
+  loadRuleAttributeKeys(): void;
   /** The computed signals' date (the default as-of date), when signals were computed in this session. */
   rulesSignalsAsOf: string | null;
   /** Loads what the view needs; called whenever the view is shown or the data changes. */
@@ -94,8 +116,12 @@ export interface RulesSlice {
   /** A new segment: empty, or from a template (see ruleTemplates.ts). */
   newRuleDraft(templateId?: string | null): void;
   duplicateRuleSegment(segmentId: number): void;
-  /** Switches to the Segments tab and opens the builder on this unsaved draft. */
-  openRuleDraft(draft: { name: string; description?: string; rule: RuleGroupIn }): void;
+  /**
+   * Switches to the Segments tab and opens the builder on this unsaved draft. With `asOf` the
+   * draft is evaluated as of that date (a compared cell keeps the comparison's date); the date the
+   * builder had comes back when another segment is opened or the draft is closed.
+   */
+  openRuleDraft(draft: { name: string; description?: string; rule: RuleGroupIn; asOf?: string }): void;
   closeRuleDraft(): void;
   rulesDiscardPrompt: DiscardPrompt | null;
   confirmRulesDiscard(): void;
@@ -108,8 +134,10 @@ export interface RulesSlice {
   /** Deletes a saved segment; resolves to core's refusal message, or null when deleted. */
   deleteRuleSegment(segmentId: number): Promise<string | null>;
 
-  /** The as-of date typed by the analyst; null = the signals' date. */
+  /** The date the open draft is evaluated at; null = the signals' date. */
   rulesAsOf: string | null;
+  /** Set while the open draft has a date of its own (openRuleDraft with asOf): the builder's date to go back to. */
+  rulesAsOfRestore: { asOf: string | null } | null;
   setRulesAsOf(day: string | null): void;
 
   rulesEval: RuleEvaluation | null;
@@ -173,6 +201,8 @@ function freshState() {
     rulesSegmentations: null,
     rulesSegmentationsError: null,
     rulesSegmentationInfo: {},
+    rulesFieldValues: {} as Record<string, FieldValuesEntry>,
+    rulesAttributeKeys: null as AttributeKeysEntry | null,
     rulesSignalsAsOf: null,
     rulesDraft: null,
     rulesDiscardPrompt: null,
@@ -180,6 +210,7 @@ function freshState() {
     rulesSaveError: null,
     rulesNameError: null,
     rulesAsOf: null,
+    rulesAsOfRestore: null,
     rulesEval: null,
     rulesEvalIndex: null,
     rulesEvalKey: null,
@@ -355,8 +386,24 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
     });
   }
 
-  function openDraft(draft: RuleDraft) {
-    set({ rulesDraft: draft, rulesSaveError: null, rulesNameError: null, rulesIssues: [], rulesEvalError: null, rulesDiscardPrompt: null });
+  /** The builder's own date, and none of the open draft's (back from a draft opened with asOf). */
+  function builderAsOf(): Pick<RulesSlice, 'rulesAsOf' | 'rulesAsOfRestore'> {
+    const restore = get().rulesAsOfRestore;
+    return { rulesAsOf: restore ? restore.asOf : get().rulesAsOf, rulesAsOfRestore: null };
+  }
+
+  /** Opens a draft, at the builder's date or (asOf given) at a date of its own. */
+  function openDraft(draft: RuleDraft, asOf?: string) {
+    const dates = builderAsOf();
+    set({
+      rulesDraft: draft,
+      ...(asOf ? { rulesAsOf: asOf, rulesAsOfRestore: { asOf: dates.rulesAsOf } } : dates),
+      rulesSaveError: null,
+      rulesNameError: null,
+      rulesIssues: [],
+      rulesEvalError: null,
+      rulesDiscardPrompt: null,
+    });
     scheduleEval(0);
   }
 
@@ -403,6 +450,8 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
       // date, are made again; otherwise what is on screen stays.
       const dataKey = `${ws.imports}|${ws.events}`;
       let stale = dataSeen !== null && dataSeen !== dataKey;
+      // Picker suggestions come from the data: new data, new suggestions (asked for again when shown).
+      if (stale) set({ rulesFieldValues: {}, rulesAttributeKeys: null });
       dataSeen = dataKey;
       const others = Promise.allSettled([
         api.send('signals-catalog', {}).then((c) => e === epoch && set({ rulesCatalog: c })),
@@ -505,6 +554,43 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
       );
     },
 
+    loadRuleFieldValues(field, types = []) {
+      const key = suggestionKey(field, types);
+      const have = get().rulesFieldValues[key];
+      if (have && (have.loading || have.values)) return;
+      const e = epoch;
+      const sorted = [...new Set(types)].sort();
+      const put = (entry: FieldValuesEntry) => set((s) => ({ rulesFieldValues: { ...s.rulesFieldValues, [key]: entry } }));
+      put({ values: null, scanned: null, loading: true, error: null });
+      api.send('event-field-values', { field, ...(sorted.length ? { types: sorted.slice(0, 20) } : {}), limit: SUGGESTION_LIMIT }).then(
+        (r) => {
+          if (e === epoch && get().rulesFieldValues[key]?.loading) put({ values: r.values, scanned: r.scanned, loading: false, error: null });
+        },
+        (err: unknown) => {
+          if (e !== epoch || !get().rulesFieldValues[key]?.loading) return;
+          if (isConnectionError(err)) get().reportError(err);
+          put({ values: null, scanned: null, loading: false, error: errorMessage(err) });
+        },
+      );
+    },
+
+    loadRuleAttributeKeys() {
+      const have = get().rulesAttributeKeys;
+      if (have && (have.loading || have.keys)) return;
+      const e = epoch;
+      set({ rulesAttributeKeys: { keys: null, loading: true, error: null } });
+      api.send('customer-attribute-keys', {}).then(
+        (keys) => {
+          if (e === epoch && get().rulesAttributeKeys?.loading) set({ rulesAttributeKeys: { keys, loading: false, error: null } });
+        },
+        (err: unknown) => {
+          if (e !== epoch || !get().rulesAttributeKeys?.loading) return;
+          if (isConnectionError(err)) get().reportError(err);
+          set({ rulesAttributeKeys: { keys: null, loading: false, error: errorMessage(err) } });
+        },
+      );
+    },
+
     editRuleDraft(patch) {
       const d = get().rulesDraft;
       if (!d) return;
@@ -552,13 +638,13 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
     openRuleDraft(draft) {
       guardDiscard('Open the new segment?', () => {
         set({ rulesTab: 'segments' });
-        openDraft({ segmentId: null, name: draft.name.slice(0, 120), description: draft.description ?? '', rule: normaliseRule(draft.rule), version: null, baseKey: null });
+        openDraft({ segmentId: null, name: draft.name.slice(0, 120), description: draft.description ?? '', rule: normaliseRule(draft.rule), version: null, baseKey: null }, draft.asOf);
       });
     },
 
     closeRuleDraft() {
       guardDiscard('Close this segment?', () => {
-        set({ rulesDraft: null, rulesSaveError: null, rulesNameError: null, rulesIssues: [], rulesEvalError: null });
+        set({ rulesDraft: null, ...builderAsOf(), rulesSaveError: null, rulesNameError: null, rulesIssues: [], rulesEvalError: null });
         scheduleEval();
       });
     },
@@ -633,7 +719,7 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
         if (e !== epoch) return null;
         const d = get().rulesDraft;
         if (d?.segmentId === segmentId) {
-          set({ rulesDraft: null, rulesIssues: [], rulesEvalError: null });
+          set({ rulesDraft: null, ...builderAsOf(), rulesIssues: [], rulesEvalError: null });
           scheduleEval();
         }
         get().applySavedSegments(list);

@@ -2,8 +2,9 @@
 // building "bought in the last 30 days AND NOT opened 3+ emails in the last 30 days" by hand with
 // live counts that follow every edit (and agree: an AND never counts more than any of its
 // children), a problem shown at its field, the members and the SQL, saving (a name is required),
-// unsaved changes guarded, reopening the saved segment, and a template. Screenshots 80-86 in
-// light, dark and a 1024x700 window.
+// unsaved changes guarded, reopening the saved segment, a template, and the pickers' suggestions
+// from the data (event types, products, attribute names). Screenshots 80-86 in light, dark and a
+// 1024x700 window, 84b the product picker.
 import { join } from 'node:path';
 import { test, expect, snap, expectOnlyLocalRequests, root as repoRoot } from './harness.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -218,6 +219,65 @@ test('rules builder: build, count live, check, view SQL and members, save, reope
   expect(subCount).toBeGreaterThanOrEqual(Math.max(await nodeCount(signal), await nodeCount(filtered)));
   expect(withSub).toBeLessThanOrEqual(Math.min(inCountryAndSaved, subCount));
   await snap(page, '86-rules-template-segment');
+
+  // Pickers: what the data holds. Event types with how many of the newest events each has, then
+  // the other standard types.
+  const typeAdd = filtered.locator(tid('cond-type-add'));
+  await expect(typeAdd.locator(tid('cond-type-seen'))).toHaveAttribute('label', /^In (the newest|all) [\d,]+ events$/);
+  await expect(typeAdd.locator('option[value="page_view"]')).toHaveText(/^page view · [\d,]+$/);
+  // Products bought, most frequent first, with their counts and where the counts come from (a
+  // product filter instead of the amount, over all time).
+  await filtered.locator(tid('filter-remove')).click();
+  await filtered.locator(tid('cond-window')).selectOption('all');
+  await filtered.locator(tid('cond-add-filter')).click();
+  const productFilter = filtered.locator(tid('cond-filter')).first();
+  await expect(productFilter.locator(tid('filter-field'))).toHaveValue('product');
+  const productInput = productFilter.locator(tid('filter-value'));
+  await productInput.click();
+  const suggestions = page.locator(tid('suggestions'));
+  const options = suggestions.locator(tid('suggestion'));
+  await expect(options.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(tid('suggestions-note'))).toHaveText(/^Counts from the [\d,]+ purchase events among all [\d,]+ events$/);
+  const counts = await options.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.length).toBeGreaterThan(3);
+  expect(counts).toEqual([...counts].sort((x, y) => y - x));
+  // Typing narrows the list; ↓ and Enter take the highlighted value.
+  const top = (await options.first().getAttribute('data-value'))!;
+  const typed = top.slice(0, 4);
+  await productInput.fill(typed);
+  await expect.poll(async () => (await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!.toLowerCase()))).every((v) => v.includes(typed.toLowerCase()))).toBe(true);
+  expect((await options.first().getAttribute('data-value'))!.toLowerCase().startsWith(typed.toLowerCase())).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await snap(page, '84b-rules-pickers');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await look(page, 'pickers-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  const picked = (await options.first().getAttribute('data-value'))!;
+  await page.keyboard.press('Enter');
+  await expect(suggestions).toHaveCount(0);
+  await expect(productInput).toHaveValue(picked);
+  expect(await nodeCount(filtered)).toBeGreaterThan(0);
+  // Any value can still be typed: one never seen matches nobody.
+  await productInput.fill('no-such-product');
+  await expect(page.locator(tid('suggestions-none'))).toContainText('used as typed');
+  await page.keyboard.press('Escape');
+  await expect(suggestions).toHaveCount(0);
+  expect(await nodeCount(filtered)).toBe(0);
+  // Attribute names: offered as soon as "Other attribute…" is chosen.
+  await addCondition(page, sub, 'attribute');
+  const attribute = page.locator(`${tid('rule-condition')}[data-path="2.2"]`);
+  await attribute.locator(tid('cond-field')).selectOption('attribute');
+  await expect(attribute.locator(tid('cond-key'))).toBeFocused();
+  await expect(options.first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator(tid('suggestions-note'))).toHaveText('Counts from a sample of the customers');
+  const key = (await options.first().getAttribute('data-value'))!;
+  await options.first().click();
+  await expect(attribute.locator(tid('cond-key'))).toHaveValue(key);
+  await expect(suggestions).toHaveCount(0);
+  await look(page, 'pickers-attribute');
+
   await sub.locator(tid('node-remove')).first().click();
   expect(await freshTotal(page)).toBe(inCountryAndSaved);
   await page.click(tid('rule-save'));

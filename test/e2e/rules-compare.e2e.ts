@@ -1,8 +1,9 @@
 // Comparing segmentations end to end, as an analyst does it: a sample workspace, clusters fitted
 // in the Clusters view, then in Rules & Compare: clusters against RFM and against the funnel
 // phases (ARI, NMI, separation, the heatmap in its four measures, outcome tables sorted), swap A
-// and B, select a cell and save it as a segment through the rule builder (with "did not purchase
-// in the last 30 days" added there), the saved segment offered for comparison, and 30 clusters
+// and B, select a cell and save it as a segment through the rule builder (counted as of the
+// comparison's date, so it holds the cell's customers; "did not purchase in the last 30 days"
+// added there), the saved segment offered for comparison, and 30 clusters
 // against the RFM groups staying readable. Screenshots 87-92 in light, dark and a 1024x700 window.
 import { test, expect, snap, expectOnlyLocalRequests } from './harness.ts';
 import type { Page } from '@playwright/test';
@@ -202,16 +203,21 @@ test('compare: clusters against RFM and phases, heatmap measures, a cell saved a
   await expect(conditions).toHaveCount(2);
   await expect(page.locator(`${tid('rule-condition')}[data-kind="segment"]`)).toHaveCount(2);
   await expect(page.locator(`${tid('cond-segment')}[data-key="champions"] input`)).toBeChecked();
+  // Counted as of the comparison's date, the draft holds exactly the cell's customers.
+  await expect(page.locator(tid('rule-asof'))).toHaveValue('2025-12-02');
+  await expect(page.locator(tid('rule-asof'))).toHaveAttribute('data-own-date', 'true');
+  await expect(page.locator(tid('rule-total'))).toHaveAttribute('data-fresh', 'true', { timeout: 60_000 });
+  expect(Number(await page.locator(tid('rule-total')).getAttribute('data-matched'))).toBe(best.count);
   // "… and did not purchase in the last 30 days", then save.
   await page.click(tid('add-condition'));
   await page.click(tid('add-event'));
   await expect(conditions).toHaveCount(3);
   await page.locator(`${tid('rule-condition')}[data-kind="event"] ${tid('cond-did')}`).selectOption('did-not');
   await expect(page.locator(tid('rule-total'))).toHaveAttribute('data-fresh', 'true', { timeout: 60_000 });
-  // Counted as of the builder's date (the signals' date), not the comparison's: a number, not the cell's.
+  // Still as of the comparison's date: part of the cell.
   const matched = Number(await page.locator(tid('rule-total')).getAttribute('data-matched'));
   expect(matched).toBeGreaterThanOrEqual(0);
-  expect(matched).toBeLessThan(customers);
+  expect(matched).toBeLessThanOrEqual(best.count);
   await page.click(tid('rule-save'));
   await expect(page.locator(tid('rule-save-state'))).toHaveAttribute('data-state', 'saved', { timeout: 30_000 });
   await expect(page.locator(tid('segment-item')).filter({ hasText: cellName })).toHaveCount(1);

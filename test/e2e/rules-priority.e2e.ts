@@ -3,10 +3,12 @@
 // validation, editing a group and saving; three saved segments (two RFM groups through "Use as
 // segment…", one from a template) with overlapping members; reordering them by drag, by keyboard
 // and by button with the primary counts staying consistent; and the CSV export of the primary
-// assignment, checked against the counts on screen. Screenshots 93-99 in light, dark and 1024x700.
+// assignment (a missing folder refused with core's message, the file chosen through the app's
+// save dialog), checked against the counts on screen. Screenshots 93-99 in light, dark and
+// 1024x700, 98b the save dialog.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, snap, expectOnlyLocalRequests } from './harness.ts';
+import { test, expect, snap, expectOnlyLocalRequests, root as repoRoot } from './harness.ts';
 import type { Page } from '@playwright/test';
 
 const tid = (id: string) => `[data-testid="${id}"]`;
@@ -242,9 +244,35 @@ test('rules: RFM grid and settings, segments in priority order, export of the pr
 
   // ---------- export the primary assignment ----------
   const out = join(shell.workspacesDir, 'primary-segments.csv');
-  await expect(page.locator(tid('priority-export-path'))).toHaveValue(/primary-segments\.csv$/);
-  await page.fill(tid('priority-export-path'), out);
+  const pathField = page.locator(tid('priority-export-path'));
+  await expect(pathField).toHaveValue(/primary-segments\.csv$/);
+  // A folder that does not exist: core's message under the form.
+  const missing = join(shell.workspacesDir, 'no-such-folder', 'primary.csv');
+  await pathField.fill(missing);
   await page.click(tid('priority-export-run'));
+  await expect(page.locator(tid('priority-export-error'))).toContainText(`The folder ${join(shell.workspacesDir, 'no-such-folder')} does not exist`);
+  await expect(page.locator(tid('priority-export-result'))).toHaveCount(0);
+  // Choose…: the app's own dialog in the browser. It starts where the field points, or says why
+  // it cannot; browse to the folder, type a name (the extension is added), Enter saves.
+  await page.click(tid('priority-export-choose'));
+  const dialog = page.locator(tid('file-dialog'));
+  await expect(dialog).toBeVisible();
+  await expect(page.locator(tid('file-dialog-notice'))).toContainText('no-such-folder does not exist');
+  await page.screenshot({ path: join(repoRoot, 'test-results', 'rules-priority', 'save-dialog-missing-folder.png') });
+  await expect(page.locator(tid('file-dialog-name'))).toHaveValue('primary.csv');
+  await expect(page.locator(tid('file-dialog-name'))).toBeFocused();
+  await page.fill(tid('file-dialog-path'), shell.workspacesDir);
+  await page.press(tid('file-dialog-path'), 'Enter');
+  await expect(page.locator(tid('file-dialog-notice'))).toHaveCount(0);
+  await expect(page.locator(tid('file-dialog-path'))).toHaveValue(shell.workspacesDir);
+  await page.fill(tid('file-dialog-name'), 'primary-segments');
+  await expect(dialog).toContainText('The .csv extension is added if missing.');
+  await page.press(tid('file-dialog-name'), 'Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(pathField).toHaveValue(out);
+  await expect(page.locator(tid('priority-export-error'))).toHaveCount(0);
+  await expect(page.locator(tid('priority-export-run'))).toBeFocused();
+  await page.keyboard.press('Enter');
   const result = page.locator(tid('priority-export-result'));
   await expect(result).toHaveAttribute('data-rows', String(customers), { timeout: 60_000 });
   await expect(result).toContainText(out);
@@ -260,8 +288,17 @@ test('rules: RFM grid and settings, segments in priority order, export of the pr
   for (const r of rows) expect(perSegment.get(String(r.id))).toBe(r.primary);
   expect(perSegment.get('')).toBe(t.unassigned);
 
-  // Again: the file exists, so the tab asks before replacing it.
+  // Again, choosing the same file: the dialog lists it and warns; the tab asks before replacing it.
   await dismissToasts(page);
+  await page.click(tid('priority-export-choose'));
+  await expect(page.locator(`${tid('file-entry')}[data-kind="file"]`).filter({ hasText: 'primary-segments.csv' })).toHaveCount(1);
+  await expect(page.locator(tid('file-dialog-name'))).toHaveValue('primary-segments.csv');
+  await expect(page.locator(tid('file-dialog-exists'))).toContainText('You will be asked before it is replaced');
+  await page.waitForTimeout(300);
+  await snap(page, '98b-priority-save-dialog');
+  await page.click(tid('file-dialog-confirm'));
+  await expect(dialog).toHaveCount(0);
+  await expect(pathField).toHaveValue(out);
   await page.click(tid('priority-export-run'));
   await expect(page.locator(tid('priority-replace-dialog'))).toContainText('already exists');
   await page.waitForTimeout(400);

@@ -1,17 +1,22 @@
 // The browser shell's file dialog (Electron uses native ones). Browses folders through core's
 // `files-list`: a path field you can type into, breadcrumbs, a keyboard-navigable list with
 // workspaces highlighted, and a file-name field when creating. In 'open-file' mode it picks any
-// file (what to import), with the importable ones highlighted.
+// file (what to import), with the importable ones highlighted. In 'save-file' mode it chooses
+// where to write a file (an export): folders and files with the extension, a file name (the
+// extension is added when missing); whether to replace an existing file is asked by the caller.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FileEntry } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { breadcrumbs, joinPath, withWorkspaceExt, WORKSPACE_EXT } from '../../lib/paths.ts';
+import { breadcrumbs, isAbsolutePath, joinPath, withExt, WORKSPACE_EXT } from '../../lib/paths.ts';
 import { formatBytes, formatDate } from '../../lib/format.ts';
+import './save-dialog.css';
 
 const KIND_ORDER = { dir: 0, workspace: 1, file: 2 } as const;
 const IMPORTABLE = /\.(csv|tsv|tab|txt|psv|dat|jsonl|ndjson|json|xlsx)$/i;
+
+const hasExt = (name: string, ext: string) => ext !== '' && name.toLowerCase().endsWith(ext);
 
 function sortEntries(entries: FileEntry[]): FileEntry[] {
   return [...entries].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
@@ -32,14 +37,21 @@ function FileDialogBody() {
   const [fileName, setFileName] = useState(state.suggestedName);
   const [active, setActive] = useState(0);
   const pickFile = mode === 'open-file';
+  const saveFile = mode === 'save-file';
+  /** Modes with a file-name field. */
+  const naming = mode === 'create' || saveFile;
+  const ext = saveFile ? state.extension : WORKSPACE_EXT;
+  const matchesExt = (name: string) => hasExt(name, ext);
   const [showAll, setShowAll] = useState(pickFile);
   const listRef = useRef<HTMLUListElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
 
   const entries = useMemo(() => {
     const all = sortEntries(listing?.entries ?? []);
-    return showAll ? all : all.filter((e) => e.kind !== 'file');
-  }, [listing, showAll]);
+    if (showAll) return all;
+    if (saveFile) return all.filter((e) => e.kind === 'dir' || hasExt(e.name, ext));
+    return all.filter((e) => e.kind !== 'file');
+  }, [listing, showAll, saveFile, ext]);
 
   useEffect(() => {
     if (listing) setPathText(listing.dir);
@@ -56,7 +68,7 @@ function FileDialogBody() {
     if (entry.kind === 'dir') void browse(entry.path);
     else if (entry.kind === 'workspace' && mode === 'open') resolve(entry.path);
     else if (entry.kind === 'file' && pickFile) resolve(entry.path);
-    else if (mode === 'create') {
+    else if (naming) {
       setFileName(entry.name);
       nameRef.current?.focus();
     }
@@ -73,10 +85,10 @@ function FileDialogBody() {
       else if (current?.kind === 'dir') void browse(current.path);
       return;
     }
-    const name = withWorkspaceExt(fileName);
+    const name = withExt(fileName, ext);
     if (!name || !listing) return;
     // A typed absolute path wins over the folder being shown.
-    resolve(/^([A-Za-z]:)?[\\/]/.test(name) ? name : joinPath(listing.dir, name));
+    resolve(isAbsolutePath(name) ? name : joinPath(listing.dir, name));
   }
 
   function onListKey(e: React.KeyboardEvent) {
@@ -100,8 +112,8 @@ function FileDialogBody() {
     }
   }
 
-  const canConfirm = pickFile ? current?.kind === 'file' : mode === 'open' ? current?.kind === 'workspace' : withWorkspaceExt(fileName) !== '' && listing !== null;
-  const existing = mode === 'create' ? listing?.entries.find((e) => e.name === withWorkspaceExt(fileName)) : undefined;
+  const canConfirm = pickFile ? current?.kind === 'file' : mode === 'open' ? current?.kind === 'workspace' : withExt(fileName, ext) !== '' && listing !== null;
+  const existing = naming ? listing?.entries.find((e) => e.name === withExt(fileName, ext)) : undefined;
 
   return (
     <Dialog
@@ -109,7 +121,7 @@ function FileDialogBody() {
       onCancel={() => resolve(null)}
       className="file-dialog"
       testId="file-dialog"
-      initialFocus={mode === 'create' ? nameRef : listRef}
+      initialFocus={naming ? nameRef : listRef}
       footer={
         <>
           <label className="file-show-all">
@@ -137,6 +149,7 @@ function FileDialogBody() {
             // A typed workspace file is an answer in itself; anything else is a folder to show.
             if (mode === 'open' && typed.toLowerCase().endsWith(WORKSPACE_EXT)) resolve(typed);
             else if (pickFile && IMPORTABLE.test(typed)) resolve(typed);
+            else if (saveFile && matchesExt(typed)) resolve(typed);
             else if (typed) void browse(typed);
           }}
         >
@@ -154,6 +167,11 @@ function FileDialogBody() {
             </span>
           ))}
         </nav>
+      ) : null}
+      {state.notice ? (
+        <p className="file-notice" role="status" data-testid="file-dialog-notice">
+          <Icon name="info" size={14} /> {state.notice}
+        </p>
       ) : null}
       <div className="file-list-wrap">
         {error ? (
@@ -183,7 +201,7 @@ function FileDialogBody() {
               data-index={i}
               role="option"
               aria-selected={i === active}
-              className={`file-entry kind-${e.kind}${pickFile && e.kind === 'file' && IMPORTABLE.test(e.name) ? ' importable' : ''}${i === active ? ' active' : ''}`}
+              className={`file-entry kind-${e.kind}${pickFile && e.kind === 'file' && IMPORTABLE.test(e.name) ? ' importable' : ''}${saveFile && e.kind !== 'dir' && matchesExt(e.name) ? ' save-match' : ''}${i === active ? ' active' : ''}`}
               onClick={() => setActive(i)}
               onDoubleClick={() => choose(e)}
               data-testid="file-entry"
@@ -196,11 +214,13 @@ function FileDialogBody() {
             </li>
           ))}
           {listing && entries.length === 0 ? (
-            <li className="file-empty faint">{showAll ? 'This folder is empty.' : pickFile ? 'No folders here.' : `No folders or ${WORKSPACE_EXT} workspaces here.`}</li>
+            <li className="file-empty faint">
+              {showAll ? 'This folder is empty.' : pickFile ? 'No folders here.' : saveFile ? `No folders or ${ext} files here.` : `No folders or ${WORKSPACE_EXT} workspaces here.`}
+            </li>
           ) : null}
         </ul>
       </div>
-      {mode === 'create' ? (
+      {naming ? (
         <div className="field file-name-field">
           <label htmlFor="file-dialog-name">File name</label>
           <input
@@ -218,7 +238,13 @@ function FileDialogBody() {
             spellCheck={false}
             data-testid="file-dialog-name"
           />
-          {existing ? <span className="hint warning-text">A file with this name already exists here.</span> : <span className="hint">The {WORKSPACE_EXT} extension is added if missing.</span>}
+          {existing ? (
+            <span className="hint warning-text" data-testid="file-dialog-exists">
+              A file with this name already exists here.{saveFile ? ' You will be asked before it is replaced.' : ''}
+            </span>
+          ) : ext ? (
+            <span className="hint">The {ext} extension is added if missing.</span>
+          ) : null}
         </div>
       ) : null}
     </Dialog>

@@ -1,11 +1,13 @@
 // A customer attribute tested as text: "Country is Germany", "tier is one of gold, silver".
+// Countries and the names of the extra columns ("Other attribute…") are suggested from the data.
 import type { AttributeCondition, TextOp } from '../../../../core/api/contract.ts';
 import { TEXT_OPS } from '../../../../core/api/contract.ts';
-import { useApp } from '../../../store/index.ts';
 import type { RuleIssue } from './ruleValidation.ts';
 import { fieldIssue } from './ruleValidation.ts';
 import { ATTRIBUTE_FIELD_LABELS, listOp, noValueOp, TEXT_OP_LABELS } from './ruleDisplay.ts';
 import { ListInput, Select, TextInput } from './fields.tsx';
+import { SuggestListInput, SuggestTextInput } from './SuggestInput.tsx';
+import { useAttributeKeySource, useCountrySource } from './useSuggestions.ts';
 import { useNodeEdit } from './useNodeEdit.ts';
 import type { NodePath } from './ruleTree.ts';
 
@@ -20,22 +22,11 @@ export function withTextOp<T extends { op: TextOp; value?: string | undefined; v
   return { ...rest, op, value: value ?? values?.[0] } as T;
 }
 
-export const COUNTRY_LIST_ID = 'rb-countries';
-
-export function CountryOptions() {
-  const countries = useApp((s) => s.rulesCountries);
-  return (
-    <datalist id={COUNTRY_LIST_ID}>
-      {(countries ?? []).map((c) => (
-        <option key={c.country} value={c.country} />
-      ))}
-    </datalist>
-  );
-}
-
 export function AttributeEditor({ node, path, issues }: { node: AttributeCondition; path: NodePath; issues: RuleIssue[] | undefined }) {
   const edit = useNodeEdit<AttributeCondition>(path);
-  const list = node.field === 'country' ? COUNTRY_LIST_ID : undefined;
+  const keys = useAttributeKeySource();
+  const countries = useCountrySource();
+  const country = node.field === 'country';
   return (
     <>
       <Select
@@ -51,21 +42,30 @@ export function AttributeEditor({ node, path, issues }: { node: AttributeConditi
         testId="cond-field"
       />
       {node.field === 'attribute' ? (
-        <TextInput
+        <SuggestTextInput
           value={node.key}
           onChange={(key) => edit((n) => ({ ...n, key: key ?? '' }))}
+          source={keys}
           label="Attribute name"
           placeholder="column name"
           problem={fieldIssue(issues, 'key')}
           testId="cond-key"
           className="rb-key"
+          // Just switched to "Other attribute…": the names to choose from open at once.
+          autoFocus={node.key === ''}
         />
       ) : null}
       <Select value={node.op} options={TEXT_OP_OPTIONS} onChange={(op) => edit((n) => withTextOp(n, op))} label="Test" testId="cond-op" className="rb-op" />
       {noValueOp(node.op) ? null : listOp(node.op) ? (
-        <ListInput values={node.values} onChange={(values) => edit((n) => ({ ...n, values }))} label="Values" problem={fieldIssue(issues, 'values')} testId="cond-values" />
+        country ? (
+          <SuggestListInput values={node.values} onChange={(values) => edit((n) => ({ ...n, values }))} source={countries} label="Countries" problem={fieldIssue(issues, 'values')} testId="cond-values" />
+        ) : (
+          <ListInput values={node.values} onChange={(values) => edit((n) => ({ ...n, values }))} label="Values" problem={fieldIssue(issues, 'values')} testId="cond-values" />
+        )
+      ) : country ? (
+        <SuggestTextInput value={node.value} onChange={(value) => edit((n) => ({ ...n, value }))} source={countries} label="Country" problem={fieldIssue(issues, 'value')} testId="cond-value" />
       ) : (
-        <TextInput value={node.value} onChange={(value) => edit((n) => ({ ...n, value }))} label="Value" problem={fieldIssue(issues, 'value')} testId="cond-value" list={list} />
+        <TextInput value={node.value} onChange={(value) => edit((n) => ({ ...n, value }))} label="Value" problem={fieldIssue(issues, 'value')} testId="cond-value" />
       )}
     </>
   );

@@ -125,6 +125,8 @@ export function CountBar() {
   const error = useApp((s) => s.rulesEvalError);
   const issues = useApp((s) => s.rulesIssues.length);
   const asOf = useApp((s) => s.rulesAsOf);
+  /** The draft was opened at a date of its own (a compared cell: the comparison's date). */
+  const ownDate = useApp((s) => s.rulesAsOfRestore !== null);
   const signalsAsOf = useApp((s) => s.rulesSignalsAsOf);
   const setAsOf = useApp((s) => s.setRulesAsOf);
   const cancel = useApp((s) => s.cancelRuleEval);
@@ -189,13 +191,18 @@ export function CountBar() {
           className="input rb-date"
           value={dateText}
           aria-label="As of date"
-          title="Evaluate the rule as of this date (events before it count). Empty: the signals' date."
+          title={
+            ownDate
+              ? 'This segment opened at the date it was made for (a comparison’s as-of date); other segments keep their own. Events before the date count.'
+              : "Evaluate the rule as of this date (events before it count). Empty: the signals' date."
+          }
           onChange={(e) => {
             setDateText(e.target.value);
             if (e.target.value === '') setAsOf(null);
             else if (isIsoDay(e.target.value)) setAsOf(e.target.value);
           }}
           data-testid="rule-asof"
+          data-own-date={ownDate ? 'true' : undefined}
         />
       </label>
       {asOf ? (

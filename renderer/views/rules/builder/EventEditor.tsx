@@ -1,6 +1,8 @@
 // Event occurrence: "did purchase at least 1 times in the last 30 days", with optional filters
 // on the events ("where product is X") and what is counted (times, amount, distinct days).
-import { useState } from 'react';
+// Event types are offered from the data (with how many of the newest events each has) and the
+// canonical list; text filters suggest the values seen for the chosen event types.
+import { useEffect, useState } from 'react';
 import type { EventCondition, EventFilter, EventWindow } from '../../../../core/api/contract.ts';
 import { EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS } from '../../../../core/api/contract.ts';
 import { Icon } from '../../../components/Icon.tsx';
@@ -9,8 +11,11 @@ import { addDays } from '../../../lib/isoDay.ts';
 import { useApp } from '../../../store/index.ts';
 import type { RuleIssue } from './ruleValidation.ts';
 import { fieldIssue } from './ruleValidation.ts';
-import { EVENT_FIELD_LABELS, EVENT_TYPE_CHOICES, eventTypeLabel, isNumberField, listOp, measureOptions, noValueOp, WINDOW_LABELS } from './ruleDisplay.ts';
-import { ListInput, NumInput, Select, TextInput, Word } from './fields.tsx';
+import { EVENT_FIELD_LABELS, eventTypeLabel, isNumberField, listOp, measureOptions, noValueOp, WINDOW_LABELS } from './ruleDisplay.ts';
+import { NumInput, Select, Word } from './fields.tsx';
+import { SuggestListInput, SuggestTextInput } from './SuggestInput.tsx';
+import { countedLabel, eventsRead, eventTypeOptions, type SuggestField } from './suggestions.ts';
+import { useEventTypeCounts, useEventValueSource } from './useSuggestions.ts';
 import { useNodeEdit } from './useNodeEdit.ts';
 import { boundMode, withBoundMode, type BoundMode, type NodePath } from './ruleTree.ts';
 import { NUMBER_OP_OPTIONS, withNumberOp } from './SignalEditor.tsx';
@@ -52,6 +57,13 @@ export function newFilter(field: EventFilter['field']): EventFilter {
 
 function TypePicker({ types, onChange, problem }: { types: string[]; onChange: (types: string[]) => void; problem: string | undefined }) {
   const [other, setOther] = useState<string | null>(null);
+  const counts = useEventTypeCounts();
+  const total = useApp((s) => s.workspace?.events ?? null);
+  const load = useApp((s) => s.loadRuleFieldValues);
+  useEffect(() => {
+    if (!counts) load('type');
+  }, [counts, load]);
+  const offer = eventTypeOptions(counts?.values ?? null, types);
   const add = (t: string) => {
     const type = t.trim();
     if (type && !types.includes(type)) onChange([...types, type]);
@@ -101,11 +113,24 @@ function TypePicker({ types, onChange, problem }: { types: string[]; onChange: (
           }}
         >
           <option value="">{types.length ? '+ or…' : 'choose event…'}</option>
-          {EVENT_TYPE_CHOICES.filter((t) => !types.includes(t)).map((t) => (
-            <option key={t} value={t}>
-              {eventTypeLabel(t)}
-            </option>
-          ))}
+          {offer.seen.length ? (
+            <optgroup label={`In ${eventsRead(counts?.scanned ?? 0, total)}`} data-testid="cond-type-seen">
+              {offer.seen.map((t) => (
+                <option key={t.value} value={t.value} data-count={t.count}>
+                  {countedLabel(eventTypeLabel(t.value), t.count)}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {offer.others.length ? (
+            <optgroup label={offer.seen.length || counts?.values ? 'Not in the newest events' : 'Event types'}>
+              {offer.others.map((t) => (
+                <option key={t} value={t}>
+                  {eventTypeLabel(t)}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
           <option value={OTHER}>other type…</option>
         </select>
       )}
@@ -113,10 +138,21 @@ function TypePicker({ types, onChange, problem }: { types: string[]; onChange: (
   );
 }
 
-function FilterRow({ filter, index, issues, edit }: { filter: EventFilter; index: number; issues: RuleIssue[] | undefined; edit: (change: (n: EventCondition) => EventCondition) => void }) {
+interface FilterRowProps {
+  filter: EventFilter;
+  index: number;
+  /** The condition's event types: the values suggested are theirs. */
+  types: readonly string[];
+  issues: RuleIssue[] | undefined;
+  edit: (change: (n: EventCondition) => EventCondition) => void;
+}
+
+function FilterRow({ filter, index, types, issues, edit }: FilterRowProps) {
   const setFilter = (change: (f: EventFilter) => EventFilter) => edit((n) => ({ ...n, filters: n.filters.map((f, i) => (i === index ? change(f) : f)) }));
   const p = (field: string) => fieldIssue(issues, `filters.${index}.${field}`);
   const numeric = isNumberField(filter.field);
+  // Number fields suggest nothing; the hook still runs (hooks run every render) on a text field's key.
+  const source = useEventValueSource((numeric ? 'product' : filter.field) as SuggestField, types);
   return (
     <div className="rb-filter" data-testid="cond-filter">
       <Word>{index === 0 ? 'where' : 'and'}</Word>
@@ -140,9 +176,23 @@ function FilterRow({ filter, index, issues, edit }: { filter: EventFilter; index
         <>
           <Select value={filter.op as (typeof TEXT_OP_OPTIONS)[number]['value']} options={TEXT_OP_OPTIONS} onChange={(op) => setFilter((f) => withTextOp(f as never, op))} label="Test" testId="filter-op" className="rb-op" />
           {noValueOp(filter.op) ? null : listOp(filter.op) ? (
-            <ListInput values={(filter as { values?: string[] }).values} onChange={(values) => setFilter((f) => ({ ...f, values }) as EventFilter)} label="Values" problem={p('values')} testId="filter-values" />
+            <SuggestListInput
+              values={(filter as { values?: string[] }).values}
+              onChange={(values) => setFilter((f) => ({ ...f, values }) as EventFilter)}
+              source={source}
+              label={`${EVENT_FIELD_LABELS[filter.field]} values`}
+              problem={p('values')}
+              testId="filter-values"
+            />
           ) : (
-            <TextInput value={filter.value as string | undefined} onChange={(value) => setFilter((f) => ({ ...f, value }) as EventFilter)} label="Value" problem={p('value')} testId="filter-value" />
+            <SuggestTextInput
+              value={filter.value as string | undefined}
+              onChange={(value) => setFilter((f) => ({ ...f, value }) as EventFilter)}
+              source={source}
+              label={EVENT_FIELD_LABELS[filter.field]}
+              problem={p('value')}
+              testId="filter-value"
+            />
           )}
         </>
       )}
@@ -228,7 +278,7 @@ export function EventEditor({ node, path, issues }: { node: EventCondition; path
         </span>
       </div>
       {node.filters.map((f, i) => (
-        <FilterRow key={i} filter={f} index={i} issues={issues} edit={edit} />
+        <FilterRow key={i} filter={f} index={i} types={node.types} issues={issues} edit={edit} />
       ))}
       {node.filters.length < 20 ? (
         <button type="button" className="btn ghost small rb-add-filter" onClick={() => edit((n) => ({ ...n, filters: [...n.filters, newFilter('product')] }))} data-testid="cond-add-filter">

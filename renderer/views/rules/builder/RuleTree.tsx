@@ -12,7 +12,7 @@ import { shareText } from './ruleDisplay.ts';
 import { canAddSubgroup, defaultNode, duplicateNode, insertChild, MAX_CHILDREN, moveNode, pathKey, removeNode, setCombine, toggleNot, type LeafKind, type NodePath } from './ruleTree.ts';
 import { indexIssues, type RuleIssue } from './ruleValidation.ts';
 import { SignalEditor } from './SignalEditor.tsx';
-import { AttributeEditor, CountryOptions } from './AttributeEditor.tsx';
+import { AttributeEditor } from './AttributeEditor.tsx';
 import { EventEditor } from './EventEditor.tsx';
 import { SegmentEditor } from './SegmentEditor.tsx';
 
@@ -271,7 +271,6 @@ export function RuleTree() {
   if (!rule) return null;
   return (
     <div className="rb-tree" data-testid="rule-tree">
-      <CountryOptions />
       <GroupNode node={rule} path={[]} siblings={1} issues={index} />
     </div>
   );

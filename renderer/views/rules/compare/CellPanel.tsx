@@ -1,6 +1,7 @@
 // The selected cell of the heatmap: its customers, shares, Jaccard and conversion, and "Save as
 // segment…", which opens the rule builder with "in A's segment AND in B's segment" as an unsaved
-// draft (the analyst adds conditions there, e.g. NOT bought in the last 30 days, and saves).
+// draft evaluated as of the comparison's date, so it counts the cell's customers (the analyst
+// adds conditions there, e.g. NOT bought in the last 30 days, and saves).
 // Two selects choose a cell from the keyboard too.
 import type { Comparison } from '../../../../core/api/contract.ts';
 import { useApp } from '../../../store/index.ts';
@@ -124,7 +125,9 @@ export function CellPanel() {
             <button type="button" className="btn primary cmp-save" onClick={() => save()} data-testid="compare-save-cell">
               <Icon name="plus" size={13} /> Save as segment…
             </button>
-            <p className="cmp-small faint">Opens the rule builder with both conditions; add more there (for example “did not purchase in the last 30 days”) and save.</p>
+            <p className="cmp-small faint">
+              Opens the rule builder with both conditions, counted as of {r.asOf} like this comparison; add more there (for example “did not purchase in the last 30 days”) and save.
+            </p>
           </div>
         ) : (
           <p className="cmp-small muted" data-testid="compare-cell-none">

@@ -1,7 +1,11 @@
-// Export every customer's primary segment (and all the segments they are in) as CSV. The app's
-// file dialog only picks workspaces and files to import, so the path is typed, proposed next to
-// the workspace. When the file exists core refuses; the analyst is asked whether to replace it.
+// Export every customer's primary segment (and all the segments they are in) as CSV. The path is
+// proposed next to the workspace; it can be typed, or chosen with "Choose…" (the native save
+// dialog on the desktop, the app's own file dialog in the browser). When the file exists core
+// refuses; the analyst is asked whether to replace it. A folder that does not exist is core's
+// message under the form.
+import { useRef } from 'react';
 import { useApp } from '../../../store/index.ts';
+import { savePathOptionsFor } from '../../../store/fileDialogSlice.ts';
 import { Dialog } from '../../../components/Dialog.tsx';
 import { Icon } from '../../../components/Icon.tsx';
 import { InlineJob } from '../../signals/InlineJob.tsx';
@@ -43,6 +47,16 @@ export function PriorityExport() {
   const error = useApp((s) => s.priorityExportError);
   const exportPrimary = useApp((s) => s.exportPrimary);
   const cancel = useApp((s) => s.cancelPriorityExport);
+  const pickSavePath = useApp((s) => s.pickSavePath);
+  const runRef = useRef<HTMLButtonElement>(null);
+  async function choose() {
+    const options = savePathOptionsFor('Export the primary segments', path, 'csv');
+    const chosen = await pickSavePath({ ...options, suggestedName: options.suggestedName || 'primary-segments.csv' });
+    if (!chosen) return;
+    setPath(chosen);
+    // Enter now exports to the chosen file.
+    requestAnimationFrame(() => runRef.current?.focus());
+  }
   return (
     <section className="vp-card pri-card" aria-labelledby="pri-export-title" data-testid="priority-export">
       <header className="vp-card-head">
@@ -68,7 +82,10 @@ export function PriorityExport() {
             data-testid="priority-export-path"
           />
         </div>
-        <button type="submit" className="btn primary" disabled={job !== null || path.trim() === ''} data-testid="priority-export-run">
+        <button type="button" className="btn" onClick={() => void choose()} disabled={job !== null} title="Choose the folder and file name" data-testid="priority-export-choose">
+          <Icon name="folder-open" size={14} /> Choose…
+        </button>
+        <button ref={runRef} type="submit" className="btn primary" disabled={job !== null || path.trim() === ''} data-testid="priority-export-run">
           <Icon name="export" size={14} /> Export CSV
         </button>
       </form>
