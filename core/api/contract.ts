@@ -9,7 +9,7 @@ import { customSignalSchema, PHASES, scoringSettingsSchema, SIGNAL_ID } from '..
 import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.ts';
 import { predictSettingsSchema } from '../predict/types.ts';
 import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
-import type { MigrationSeries } from '../migration/types.ts';
+import type { MigrationSeries, MoverPage } from '../migration/types.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -511,6 +511,36 @@ export const contract = {
       .object({
         ref: segmentationRefSchema,
         days: z.array(isoDay).min(2, 'at least two dates').max(36, 'at most 36 dates'),
+      })
+      .strict(),
+    { long: true },
+  ),
+  /** Customers whose segment differs between two dates (optionally from one segment, to another), with the signals that changed most. */
+  'migration-movers': op<MoverPage>()(
+    z
+      .object({
+        ref: segmentationRefSchema,
+        from: isoDay,
+        to: isoDay,
+        fromKey: z.string().min(1).max(100).optional(),
+        toKey: z.string().min(1).max(100).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+    { long: true },
+  ),
+  /** The same movers as CSV (customer, from, to, the three signals that changed most); refuses to overwrite unless told to. */
+  'migration-movers-export': op<{ path: string; rows: number; bytes: number }>()(
+    z
+      .object({
+        ref: segmentationRefSchema,
+        from: isoDay,
+        to: isoDay,
+        fromKey: z.string().min(1).max(100).optional(),
+        toKey: z.string().min(1).max(100).optional(),
+        path,
+        overwrite: z.boolean().default(false),
       })
       .strict(),
     { long: true },

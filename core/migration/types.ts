@@ -43,3 +43,32 @@ export interface MigrationSeries {
   drift: DriftAgreement | null;
   computedMs: number;
 }
+
+export interface SignalChange {
+  signalId: string;
+  label: string;
+  unit: string;
+  before: number | null;
+  after: number | null;
+  /** (after - before) in standard deviations of the signal at the earlier date. */
+  change: number;
+}
+
+export interface Mover {
+  customerId: string;
+  from: string;
+  to: string;
+  changes: SignalChange[];
+}
+
+export interface MoverPage {
+  from: string;
+  to: string;
+  /** Movers matching the filter. */
+  total: number;
+  offset: number;
+  rows: Mover[];
+  /** Segments at each date (keys and names). */
+  segmentsFrom: Array<Omit<SegmentInfo, 'customers'>>;
+  segmentsTo: Array<Omit<SegmentInfo, 'customers'>>;
+}

@@ -2,7 +2,7 @@
 // behaviour drift: sizes per date, transitions that add up, clusters followed with one model's
 // identities, and agreement with the generator's drift.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient, MigrationSeries } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
@@ -71,6 +71,32 @@ describe.each(transports)('migration over %s', (name, start) => {
     expect(m.segments.slice(0, 4).map((s) => s.key)).toEqual(model.clusters.map((c) => String(c.key)));
     // On the model's own date the sizes are the fit's.
     expect(m.sizes.at(-1)!.slice(0, 4)).toEqual(model.clusters.map((c) => c.size));
+  }, 120_000);
+
+  it('lists movers between two dates with the signals that changed most, and exports them', async () => {
+    const series = await api.send('migration-run', { ref: { kind: 'phases' }, days: ['2025-10-01', '2025-11-01'] });
+    const t = series.transitions[0]!;
+    const page = await api.send('migration-movers', { ref: { kind: 'phases' }, from: '2025-10-01', to: '2025-11-01', limit: 20 });
+    expect(page.total).toBe(t.moved);
+    expect(page.rows).toHaveLength(20);
+    for (const m of page.rows) {
+      expect(m.from).not.toBe(m.to);
+      expect(m.changes.length).toBeGreaterThan(0);
+      expect(Math.abs(m.changes[0]!.change)).toBeGreaterThanOrEqual(Math.abs(m.changes.at(-1)!.change));
+    }
+    // One flow: its count is the transition matrix's cell.
+    const k = series.segments.findIndex((s) => s.key === 'retention');
+    const o = series.segments.findIndex((s) => s.key === 'orientation');
+    const flow = await api.send('migration-movers', { ref: { kind: 'phases' }, from: '2025-10-01', to: '2025-11-01', fromKey: 'retention', toKey: 'orientation', limit: 5 });
+    expect(flow.total).toBe(t.counts[k]![o]);
+    const path = join(tmp.dir, `${name}-movers.csv`);
+    const written = await api.send('migration-movers-export', { ref: { kind: 'phases' }, from: '2025-10-01', to: '2025-11-01', path });
+    expect(written.rows).toBe(t.moved);
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
+      'customer_id,segment_2025-10-01,segment_2025-11-01,signal_1,signal_1_before,signal_1_after,signal_1_change_sd,signal_2,signal_2_before,signal_2_after,signal_2_change_sd,signal_3,signal_3_before,signal_3_after,signal_3_change_sd',
+    );
+    expect((await apiError(api.send('migration-movers-export', { ref: { kind: 'phases' }, from: '2025-10-01', to: '2025-11-01', path }))).code).toBe('file-exists');
+    expect((await apiError(api.send('migration-movers', { ref: { kind: 'phases' }, from: '2025-11-01', to: '2025-10-01' }))).code).toBe('invalid-args');
   }, 120_000);
 
   it('refuses a single date', async () => {
