@@ -15,6 +15,7 @@ import './styles/timeline.css';
 import './styles/import.css';
 import './styles/taxonomy.css';
 import './styles/view-panels.css';
+import './styles/virtual-rows-table.css';
 import './styles/signals.css';
 
 // Apply the theme before the first paint, so a dark-mode user never sees a white flash.

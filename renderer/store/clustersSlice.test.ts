@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
 import {
   ApiError,
   type ClusterInfo,
@@ -9,12 +8,10 @@ import {
   type KRecommendation,
   type SignalInfo,
   type SignalSnapshot,
-  type WorkspaceInfo,
 } from '../../core/api/contract.ts';
-import type { AppState } from './types.ts';
+import { answer as answerByName, calls, flush, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createClustersSlice, largestClusterKey, PROJECTION_POINTS } = await import('./clustersSlice.ts');
 
@@ -52,46 +49,23 @@ function model(modelId: number, live = true, settings: ClusterSettings = SETTING
 const listItem = (m: ClusterModel) => ({ modelId: m.modelId, createdAt: 0, asOf: m.asOf, k: m.clusters.length, signals: m.signals.length, names: m.clusters.map((c) => c.name) });
 const PROJECTION: ClusterProjection = { modelId: 1, x: [0, 1], y: [0, 1], key: [0, 1], row: [0, 1], sampled: false, total: 2, explained: [0.5, 0.3], axes: [[], []] };
 
-function workspace(path = '/w.segwb'): WorkspaceInfo {
-  return { path, name: 'w', readonly: false, schemaVersion: 3, createdAt: null, customers: 100, events: 1000, firstEventAt: 0, lastEventAt: 0, hasGroundTruth: true, imports: 1 };
-}
+const workspace = () => testWorkspace({ schemaVersion: 3, lastEventAt: 0, hasGroundTruth: true });
 
-function makeStore() {
-  const toast = vi.fn();
-  const reportError = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(),
-        toast,
-        reportError,
-        setView: vi.fn(),
-        setDataTab: vi.fn(),
-        openCustomer: vi.fn(),
-        enterSignals: vi.fn(async () => {}),
-        setAsOfInput: vi.fn(),
-        computeSignals: vi.fn(async () => {}),
-        ...createClustersSlice(set, get, api),
-      }) as unknown as AppState,
+const makeStore = () =>
+  sliceStore(
+    createClustersSlice,
+    {
+      setView: vi.fn(),
+      setDataTab: vi.fn(),
+      openCustomer: vi.fn(),
+      enterSignals: vi.fn(async () => {}),
+      setAsOfInput: vi.fn(),
+      computeSignals: vi.fn(async () => {}),
+    },
+    workspace(),
   );
-  return { store, toast, reportError };
-}
 
-/** Answers by operation name; a function answer gets the arguments. */
-function answer(table: Record<string, unknown>) {
-  send.mockImplementation(async (name: string, args: unknown, opts?: { onProgress?: (p: unknown) => void }) => {
-    if (!(name in table)) throw new Error(`unexpected ${name}`);
-    const a = table[name];
-    if (a instanceof Error) throw a;
-    opts?.onProgress?.({ phase: 'Working', done: 1, total: 2, unit: 'steps', etaMs: null });
-    return typeof a === 'function' ? (a as (x: unknown) => unknown)(args) : a;
-  });
-}
-
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-};
+const answer = (table: Record<string, unknown>) => answerByName(table, { progress: { phase: 'Working', done: 1, total: 2, unit: 'steps', etaMs: null } });
 
 beforeEach(() => {
   send.mockReset();

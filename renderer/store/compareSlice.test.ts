@@ -1,27 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import { ApiError, type Comparison, type SegmentationOption, type WorkspaceInfo } from '../../core/api/contract.ts';
+import { ApiError, type Comparison, type SegmentationOption } from '../../core/api/contract.ts';
 import type { AppState } from './types.ts';
+import { answer as answerByName, calls, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createCompareSlice, compareKey, resultKey } = await import('./compareSlice.ts');
 
-function workspace(path = '/w.segwb', events = 1000): WorkspaceInfo {
-  return {
-    path,
-    name: 'w',
-    readonly: false,
-    schemaVersion: 4,
-    createdAt: null,
-    customers: 100,
-    events,
-    firstEventAt: Date.parse('2024-07-01T06:00:00Z'),
-    lastEventAt: Date.parse('2025-12-31T20:00:00Z'),
-    hasGroundTruth: false,
-    imports: 1,
-  };
+function workspace(path = '/w.segwb', events = 1000) {
+  return testWorkspace({ path, events, schemaVersion: 4, firstEventAt: Date.parse('2024-07-01T06:00:00Z'), lastEventAt: Date.parse('2025-12-31T20:00:00Z') });
 }
 
 const options: SegmentationOption[] = [
@@ -56,33 +43,10 @@ function comparison(over: Partial<Comparison> = {}): Comparison {
   };
 }
 
-function makeStore(extra: Partial<Record<string, unknown>> = {}) {
-  const toast = vi.fn();
-  const reportError = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(),
-        toast,
-        reportError,
-        ...extra,
-        ...createCompareSlice(set, get, api),
-      }) as unknown as AppState,
-  );
-  return { store, toast, reportError };
-}
+const makeStore = (around: Record<string, unknown> = {}) => sliceStore(createCompareSlice, around, workspace());
 
-function answer(table: Record<string, unknown>) {
-  send.mockImplementation(async (name: string, args: unknown, opts?: { onProgress?: (p: unknown) => void; signal?: AbortSignal }) => {
-    if (!(name in table)) throw new Error(`unexpected ${name}`);
-    const a = table[name];
-    if (a instanceof Error) throw a;
-    opts?.onProgress?.({ jobId: 'j', phase: 'Crossing the segmentations', done: 1, total: 3, unit: 'steps', etaMs: null });
-    return typeof a === 'function' ? (a as (x: unknown, o: unknown) => unknown)(args, opts) : a;
-  });
-}
-
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
+const answer = (table: Record<string, unknown>) =>
+  answerByName(table, { progress: { jobId: 'j', phase: 'Crossing the segmentations', done: 1, total: 3, unit: 'steps', etaMs: null } });
 
 beforeEach(() => {
   send.mockReset();

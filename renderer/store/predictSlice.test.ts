@@ -1,64 +1,24 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import { ApiError, type WorkspaceInfo } from '../../core/api/contract.ts';
+import { ApiError } from '../../core/api/contract.ts';
 import { summary } from '../views/predict/fixtures.test-support.ts';
-import type { AppState } from './types.ts';
+import { answer as answerByName, calls, flush, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createPredictSlice } = await import('./predictSlice.ts');
 
-function workspace(path = '/w.segwb'): WorkspaceInfo {
-  return {
-    path,
-    name: 'w',
-    readonly: false,
-    schemaVersion: 4,
-    createdAt: null,
-    customers: 100,
-    events: 1000,
-    firstEventAt: Date.parse('2024-07-01T06:00:00Z'),
-    lastEventAt: Date.parse('2025-12-31T20:00:00Z'),
-    hasGroundTruth: false,
-    imports: 1,
-  };
+function workspace(path = '/w.segwb') {
+  return testWorkspace({ path, schemaVersion: 4, firstEventAt: Date.parse('2024-07-01T06:00:00Z'), lastEventAt: Date.parse('2025-12-31T20:00:00Z') });
 }
 
 function makeStore() {
-  const toast = vi.fn();
-  const reportError = vi.fn();
   const setView = vi.fn();
   const openCustomer = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(),
-        toast,
-        reportError,
-        setView,
-        setDataTab: vi.fn(),
-        openCustomer,
-        ...createPredictSlice(set, get, api),
-      }) as unknown as AppState,
-  );
-  return { store, toast, reportError, setView, openCustomer };
+  return { ...sliceStore(createPredictSlice, { setView, setDataTab: vi.fn(), openCustomer }, workspace()), setView, openCustomer };
 }
 
-function answer(table: Record<string, unknown>) {
-  send.mockImplementation(async (name: string, args: unknown, opts?: { onProgress?: (p: unknown) => void }) => {
-    if (!(name in table)) throw new Error(`unexpected ${name}`);
-    const a = table[name];
-    if (a instanceof Error) throw a;
-    opts?.onProgress?.({ phase: 'Fitting BG/NBD', done: 1, total: 4, unit: 'steps', etaMs: null });
-    return typeof a === 'function' ? (a as (x: unknown) => unknown)(args) : a;
-  });
-}
+const answer = (table: Record<string, unknown>) => answerByName(table, { progress: { phase: 'Fitting BG/NBD', done: 1, total: 4, unit: 'steps', etaMs: null } });
 
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-};
 const page = (rows: string[]) => ({ total: rows.length, offset: 0, rows: rows.map((customerId) => ({ customerId, x: 1, tx: 1, T: 2, pAlive: 0.5, expectedPurchases: 1, clv: 10, actual: 0 })) });
 
 beforeEach(() => {

@@ -1,16 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import { ApiError, type PriorityAnalysis, type SavedSegment, type WorkspaceInfo } from '../../core/api/contract.ts';
-import type { AppState } from './types.ts';
+import { ApiError, type PriorityAnalysis, type SavedSegment } from '../../core/api/contract.ts';
+import { calls, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createPrioritySlice, PRIORITY_SAVE_DELAY_MS } = await import('./prioritySlice.ts');
-
-function workspace(path = '/data/shop.segwb'): WorkspaceInfo {
-  return { path, name: 'shop', readonly: false, schemaVersion: 5, createdAt: null, customers: 100, events: 1000, firstEventAt: 0, lastEventAt: 1, hasGroundTruth: false, imports: 1 };
-}
 
 function seg(segmentId: number, priority: number): SavedSegment {
   return { segmentId, name: `S${segmentId}`, description: '', rule: { kind: 'group', combine: 'and', not: false, children: [] }, version: 1, priority, createdAt: 0, updatedAt: 0 };
@@ -44,28 +38,21 @@ function makeStore(initial: SavedSegment[]) {
     }
     throw new Error(`unexpected ${name}`);
   });
-  const toast = vi.fn();
-  const reportError = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(),
-        toast,
-        reportError,
-        rulesSegments: [],
-        rulesSegmentsError: null,
-        async loadRuleSegments() {
-          const list = (await send('segments-list', {})) as SavedSegment[];
-          get().applySavedSegments(list);
-        },
-        applySavedSegments: (list: SavedSegment[]) => set({ rulesSegments: list }),
-        ...createPrioritySlice(set, get, api),
-      }) as unknown as AppState,
+  const { store, toast } = sliceStore(
+    createPrioritySlice,
+    (set, get) => ({
+      rulesSegments: [],
+      rulesSegmentsError: null,
+      async loadRuleSegments() {
+        const list = (await send('segments-list', {})) as SavedSegment[];
+        get().applySavedSegments(list);
+      },
+      applySavedSegments: (list: SavedSegment[]) => set({ rulesSegments: list }),
+    }),
+    testWorkspace({ path: '/data/shop.segwb', name: 'shop' }),
   );
   return { store, toast, stored: () => stored };
 }
-
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
 
 beforeEach(() => {
   send.mockReset();

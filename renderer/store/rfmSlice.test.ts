@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import { ApiError, type RfmSettings, type RfmSummary, type WorkspaceInfo } from '../../core/api/contract.ts';
+import { ApiError, type RfmSettings, type RfmSummary } from '../../core/api/contract.ts';
 import { defaultRfmSettings } from '../views/rules/rfm/rfmDefaults.ts';
 import { addGroup, renameGroup, setCutoffs } from '../views/rules/rfm/rfmSettings.ts';
-import type { AppState } from './types.ts';
+import { calls, flush, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createRfmSlice, RFM_SUMMARY_DEBOUNCE_MS } = await import('./rfmSlice.ts');
-
-function workspace(path = '/w.segwb'): WorkspaceInfo {
-  return { path, name: 'w', readonly: false, schemaVersion: 5, createdAt: null, customers: 100, events: 1000, firstEventAt: 0, lastEventAt: 1, hasGroundTruth: false, imports: 1 };
-}
 
 function summaryOf(settings: RfmSettings, buyers = 80): RfmSummary {
   return {
@@ -27,26 +21,9 @@ function summaryOf(settings: RfmSettings, buyers = 80): RfmSummary {
 }
 
 function makeStore() {
-  const toast = vi.fn();
-  const reportError = vi.fn();
   const openRuleDraft = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(),
-        toast,
-        reportError,
-        openRuleDraft,
-        ...createRfmSlice(set, get, api),
-      }) as unknown as AppState,
-  );
-  return { store, toast, reportError, openRuleDraft };
+  return { ...sliceStore(createRfmSlice, { openRuleDraft }), openRuleDraft };
 }
-
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
-const flush = async () => {
-  for (let i = 0; i < 20; i++) await Promise.resolve();
-};
 
 /** Answers rfm-summary on demand, so tests can see requests overlap. */
 function controlledSummaries() {
@@ -168,7 +145,7 @@ describe('rfm slice', () => {
     await store.getState().enterRfm();
     expect(store.getState().rfmDraft?.groups[0]!.name).toBe('Stars');
     await vi.advanceTimersByTimeAsync(0);
-    store.setState({ workspace: workspace('/other.segwb') });
+    store.setState({ workspace: testWorkspace({ path: '/other.segwb' }) });
     expect(store.getState().rfmDraft).toBeNull();
     for (const p of pending) p.resolve(summaryOf(p.settings));
     await flush();

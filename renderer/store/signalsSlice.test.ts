@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import { ApiError, type ScoreSummary, type ScoringSettings, type SignalInfo, type SignalSnapshot, type WorkspaceInfo } from '../../core/api/contract.ts';
+import { ApiError, type ScoreSummary, type ScoringSettings, type SignalInfo, type SignalSnapshot } from '../../core/api/contract.ts';
+import { answer, calls, flush as flushRounds, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 import type { AppState } from './types.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createSignalsSlice, scoreKey, defaultBacktestAsOf, defaultTrainAsOf, SAVE_DEBOUNCE_MS } = await import('./signalsSlice.ts');
 
@@ -41,43 +40,12 @@ function summary(decision: number): ScoreSummary {
   };
 }
 
-function workspace(readonly = false): WorkspaceInfo {
-  return { path: '/w.segwb', name: 'w', readonly, schemaVersion: 3, createdAt: null, customers: 10, events: 100, firstEventAt: 0, lastEventAt: Date.UTC(2025, 11, 31, 12), hasGroundTruth: false, imports: 1 };
-}
-
 function makeStore(readonly = false) {
-  const toast = vi.fn();
-  const reportError = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(readonly),
-        busy: null,
-        toast,
-        reportError,
-        setView: vi.fn(),
-        setDataTab: vi.fn(),
-        openCustomer: vi.fn(),
-        ...createSignalsSlice(set, get, api),
-      }) as unknown as AppState,
-  );
-  return { store, toast, reportError };
+  const workspace = testWorkspace({ readonly, schemaVersion: 3, customers: 10, events: 100, firstEventAt: 0, lastEventAt: Date.UTC(2025, 11, 31, 12) });
+  return sliceStore(createSignalsSlice, { busy: null, setView: vi.fn(), setDataTab: vi.fn(), openCustomer: vi.fn() }, workspace);
 }
 
-/** Answers by operation name; a function answer gets the arguments. */
-function answer(table: Record<string, unknown>) {
-  send.mockImplementation(async (name: string, args: unknown) => {
-    if (!(name in table)) throw new Error(`unexpected ${name}`);
-    const a = table[name];
-    if (a instanceof Error) throw a;
-    return typeof a === 'function' ? (a as (x: unknown) => unknown)(args) : a;
-  });
-}
-
-const calls = (name: string) => send.mock.calls.filter((c) => c[0] === name);
-const flush = async () => {
-  for (let i = 0; i < 10; i++) await Promise.resolve();
-};
+const flush = () => flushRounds(10);
 
 beforeEach(() => {
   send.mockReset();

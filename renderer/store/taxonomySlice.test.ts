@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { create } from 'zustand';
-import type { TaxonomyRule, WorkspaceInfo } from '../../core/api/contract.ts';
-import type { AppState } from './types.ts';
+import type { TaxonomyRule } from '../../core/api/contract.ts';
+import { send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
-const send = vi.fn();
-vi.mock('../api/client.ts', () => ({ api: { send: (...a: unknown[]) => send(...a) }, desktopBridge: null, isDesktop: false }));
+vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
 const { createTaxonomySlice, taxonomyDirty } = await import('./taxonomySlice.ts');
 
@@ -13,26 +11,11 @@ const RULES: TaxonomyRule[] = [
   { pattern: '/help', match: 'contains', category: 'faq', priority: 20 },
 ];
 
-function workspace(readonly = false): WorkspaceInfo {
-  return { path: '/w.segwb', name: 'w', readonly, schemaVersion: 1, createdAt: null, customers: 0, events: 0, firstEventAt: null, lastEventAt: null, hasGroundTruth: false, imports: 0 };
-}
-
-/** The taxonomy slice with just enough of the rest of the store around it. */
+/** The taxonomy slice in an empty workspace. */
 function makeStore(readonly = false) {
-  const toast = vi.fn();
-  const reportError = vi.fn();
   const reloadTimeline = vi.fn();
-  const store = create<AppState>()(
-    (set, get, api) =>
-      ({
-        workspace: workspace(readonly),
-        toast,
-        reportError,
-        reloadTimeline,
-        ...createTaxonomySlice(set, get, api),
-      }) as unknown as AppState,
-  );
-  return { store, toast, reportError, reloadTimeline };
+  const workspace = testWorkspace({ readonly, schemaVersion: 1, customers: 0, events: 0, firstEventAt: null, lastEventAt: null, imports: 0 });
+  return { ...sliceStore(createTaxonomySlice, { reloadTimeline }, workspace), reloadTimeline };
 }
 
 beforeEach(() => {

@@ -2,6 +2,7 @@
 // one series per event type in the same colours as the timeline. Pure: (data, settings, theme).
 import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 import { eventTypeStyle } from '../../lib/eventTypes.ts';
 import { formatDate, humanize } from '../../lib/format.ts';
 import type { WeeklyActivity } from './weeklyActivity.ts';
@@ -15,9 +16,7 @@ export function buildActivityOption(data: WeeklyActivity, settings: ActivitySett
   const labels = data.weeks.map((w) => formatDate(w));
   const axisLabel = { color: theme.mutedText, fontSize: 10, fontFamily: theme.fontFamily };
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     // Room on the right for the last week's date label, which ECharts centres on its bar.
     grid: { left: 4, right: 30, top: settings.legend ? 28 : 8, bottom: 4, containLabel: true },
     legend: settings.legend
@@ -26,9 +25,7 @@ export function buildActivityOption(data: WeeklyActivity, settings: ActivitySett
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       // Hide zero rows: a week usually has two or three types, not fifteen.
       formatter: (params: unknown) => {
         const rows = (Array.isArray(params) ? params : [params]) as Array<{ axisValueLabel?: string; seriesName?: string; value?: unknown; marker?: string }>;
@@ -50,7 +47,7 @@ export function buildActivityOption(data: WeeklyActivity, settings: ActivitySett
       minInterval: 1,
       splitNumber: 3,
       axisLabel,
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: data.types.map((type) => ({
       type: 'bar' as const,

@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import type { KCandidate } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 
 export type KMetric = 'inertiaPerCustomer' | 'silhouette' | 'stability';
 
@@ -32,15 +33,11 @@ export function buildKMetricOption(candidates: readonly KCandidate[], settings: 
   const line = theme.mode === 'dark' ? '#9aa4b1' : '#5d6673';
   const selectedIndex = settings.selectedK === null ? -1 : ks.indexOf(String(settings.selectedK));
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 6, right: 10, top: 10, bottom: 20, containLabel: true },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       formatter: (p: unknown) => {
         const first = (Array.isArray(p) ? p[0] : p) as { name?: string; value?: number | { value: number } } | undefined;
         if (!first) return '';
@@ -63,7 +60,7 @@ export function buildKMetricOption(candidates: readonly KCandidate[], settings: 
       scale: true,
       splitNumber: 3,
       axisLabel: { ...axisLabel, formatter: (v: number) => metricFormat(settings.metric, v) },
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       {

@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ClusterInfo } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, tooltipStyle } from '../common.ts';
 import { clipZ, divergingRgb, PROFILE_CLIP, textOn } from './divergingColor.ts';
 import { escapeHtml, shortName } from './text.ts';
 
@@ -62,15 +63,11 @@ export function buildProfileHeatmapOption(data: ProfileData, settings: ProfileSe
   const axisLabel = { color: theme.mutedText, fontSize: 11, fontFamily: theme.fontFamily };
   const cells = profileCells(data, theme.mode, clip);
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       formatter: (p: unknown) => {
         const cell = (p as { data?: ProfileCell }).data;
         if (!cell) return '';

@@ -6,6 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ClusterInfo, ClusterProjection } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 import { escapeHtml } from '../cluster-profile/text.ts';
 
 export interface ScatterGroups {
@@ -73,12 +74,10 @@ export function buildClusterScatterOption(data: ScatterData, settings: ScatterSe
     axisLine: { lineStyle: { color: theme.axisLine } },
     axisTick: { show: false },
     axisLabel: { ...axisLabel, formatter: (v: number) => v.toFixed(1) },
-    splitLine: { lineStyle: { color: theme.splitLine } },
+    splitLine: splitLines(theme),
   });
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 44, right: 14, top: 12, bottom: 40 },
     // The view draws the legend (long names wrap there); this hidden one switches series off.
     legend: {
@@ -88,9 +87,7 @@ export function buildClusterScatterOption(data: ScatterData, settings: ScatterSe
     },
     tooltip: {
       trigger: 'item',
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       formatter: (p: unknown) => {
         const { seriesName, value, color } = p as { seriesName?: string; value?: ArrayLike<number>; color?: string };
         const x = value?.[0];

@@ -6,6 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { SegmentOutcome } from '../../../core/api/contract.ts';
 import type { ChartTheme, ThemeMode } from '../theme.ts';
+import { chartBase, tooltipBase } from '../common.ts';
 import { formatCompact, formatInt, formatMoney } from '../../lib/format.ts';
 import { escapeHtml, formatJaccard, formatLift, formatRateWithInterval, formatShare } from '../compare-common/format.ts';
 
@@ -189,16 +190,11 @@ export function buildContingencyOption(data: ContingencyData, settings: Continge
   const cells = contingencyCells(data, settings, theme.mode, totals);
   const hidden = { show: false };
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 0, right: 0, top: 0, bottom: 0, containLabel: false },
     tooltip: {
       trigger: 'item',
-      confine: true,
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipBase(theme),
       formatter: (p: unknown) => {
         const cell = (p as { data?: ContingencyCell }).data;
         return cell ? cellTooltip(data, settings, totals, cell.value[1], cell.value[0]) : '';

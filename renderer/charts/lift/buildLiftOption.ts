@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import type { WeightSuggestion } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 
 export interface LiftSettings {
   /** Show the legend (the panel may explain the colours itself). */
@@ -29,16 +30,12 @@ export function buildLiftOption(data: WeightSuggestion['lift'], settings: LiftSe
   const colors = liftColors(theme);
   const deciles = Math.max(data.suggested.length, data.current.length, data.equal.length);
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 16, top: settings.legend ? 30 : 12, bottom: 22, containLabel: true },
     legend: settings.legend ? { show: true, top: 0, textStyle: { color: theme.mutedText, fontSize: 11 }, itemWidth: 14, itemHeight: 8 } : { show: false },
     tooltip: {
       trigger: 'axis',
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       valueFormatter: (v: unknown) => (typeof v === 'number' ? pct(v) : '—'),
     },
     xAxis: {
@@ -57,7 +54,7 @@ export function buildLiftOption(data: WeightSuggestion['lift'], settings: LiftSe
       min: 0,
       splitNumber: 4,
       axisLabel: { ...axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` },
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: LIFT_SERIES.map((s, i) => ({
       type: 'line' as const,

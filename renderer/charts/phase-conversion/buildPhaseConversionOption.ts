@@ -4,6 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import type { PhaseBacktest } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 import { formatInt } from '../../lib/format.ts';
 import { PHASE_LABELS, PHASES, phaseColor } from '../phases/palette.ts';
 
@@ -21,15 +22,11 @@ export function buildPhaseConversionOption(data: PhaseBacktest, settings: PhaseC
     ? rows.filter((r) => r.customers > 0).map((r) => [{ coord: [PHASE_LABELS[r.phase], r.low] }, { coord: [PHASE_LABELS[r.phase], r.high] }])
     : [];
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 16, top: 24, bottom: 4, containLabel: true },
     tooltip: {
       trigger: 'item',
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       formatter: (params: unknown) => {
         const p = params as { dataIndex?: number; seriesType?: string };
         const r = rows[p.dataIndex ?? 0];
@@ -57,7 +54,7 @@ export function buildPhaseConversionOption(data: PhaseBacktest, settings: PhaseC
       // No max: the interval caps are a series, so the automatic scale already reaches the highest one.
       splitNumber: 4,
       axisLabel: { ...axisLabel, formatter: (v: number) => pct(v, 0) },
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       {

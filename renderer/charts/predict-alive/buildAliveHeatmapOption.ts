@@ -6,7 +6,7 @@
 import type { EChartsOption } from 'echarts';
 import type { PredictionSummary } from '../../../core/api/contract.ts';
 import type { ChartTheme, ThemeMode } from '../theme.ts';
-import { axisLabel, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, tooltipBase } from '../common.ts';
 
 type Matrix = NonNullable<PredictionSummary['aliveMatrix']>;
 type Rgb = [number, number, number];
@@ -71,9 +71,7 @@ const tick = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 
 export function buildAliveHeatmapOption(m: Matrix, settings: AliveSettings, theme: ChartTheme): EChartsOption {
   const unit = settings.unit;
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 8, top: 8, bottom: 30, containLabel: true },
     tooltip: {
       ...tooltipBase(theme),

@@ -3,14 +3,13 @@
 import type { EChartsOption } from 'echarts';
 import type { Backtest } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, fmt, legendBase, predictColours, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, legendBase, splitLines, tooltipBase } from '../common.ts';
+import { fmt, predictColours } from '../predict-common/base.ts';
 
 export function buildByFrequencyOption(rows: Backtest['byFrequency'], theme: ChartTheme): EChartsOption {
   const c = predictColours(theme);
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 8, top: 28, bottom: 22, containLabel: true },
     legend: { ...legendBase(theme), data: ['Actual', 'Predicted'] },
     tooltip: {
@@ -39,7 +38,7 @@ export function buildByFrequencyOption(rows: Backtest['byFrequency'], theme: Cha
     yAxis: {
       type: 'value',
       axisLabel: axisLabel(theme),
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       { type: 'bar', name: 'Actual', id: 'actual', data: rows.map((r) => r.actual), itemStyle: { color: c.actual }, barGap: '10%', barMaxWidth: 22 },

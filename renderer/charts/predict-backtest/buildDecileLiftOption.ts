@@ -4,7 +4,8 @@
 import type { EChartsOption } from 'echarts';
 import type { Backtest } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, fmt, legendBase, predictColours, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, legendBase, splitLines, tooltipBase } from '../common.ts';
+import { fmt, predictColours } from '../predict-common/base.ts';
 
 /** Mean actual holdout purchases over all customers (customer-weighted). */
 export function overallActualMean(rows: Backtest['deciles']): number {
@@ -16,9 +17,7 @@ export function buildDecileLiftOption(rows: Backtest['deciles'], theme: ChartThe
   const c = predictColours(theme);
   const mean = overallActualMean(rows);
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 8, top: 28, bottom: 22, containLabel: true },
     legend: { ...legendBase(theme), data: ['Actual', 'Predicted'] },
     tooltip: {
@@ -46,7 +45,7 @@ export function buildDecileLiftOption(rows: Backtest['deciles'], theme: ChartThe
     yAxis: {
       type: 'value',
       axisLabel: axisLabel(theme),
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       {

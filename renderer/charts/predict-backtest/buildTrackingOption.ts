@@ -3,16 +3,15 @@
 import type { EChartsOption } from 'echarts';
 import type { Backtest } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, axisRows, fmt, legendBase, predictColours, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, legendBase, splitLines, tooltipBase } from '../common.ts';
+import { axisRows, fmt, predictColours } from '../predict-common/base.ts';
 
 export function buildTrackingOption(tracking: Backtest['tracking'], calibrationEnd: string, theme: ChartTheme): EChartsOption {
   const c = predictColours(theme);
   // The last calibration week: the line sits between it and the first holdout week.
   const markIndex = Math.max(0, Math.min(tracking.weekEnd.length - 1, tracking.calibrationWeeks - 1));
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     legend: { ...legendBase(theme), left: 0, right: undefined, data: ['Actual', 'Predicted'] },
     tooltip: {
@@ -35,7 +34,7 @@ export function buildTrackingOption(tracking: Backtest['tracking'], calibrationE
     yAxis: {
       type: 'value',
       axisLabel: axisLabel(theme),
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       {

@@ -4,7 +4,8 @@
 import type { EChartsOption } from 'echarts';
 import type { PredictionSummary } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, fmt, predictColours, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, splitLines, tooltipBase } from '../common.ts';
+import { fmt, predictColours } from '../predict-common/base.ts';
 
 type Clv = NonNullable<PredictionSummary['clv']>;
 
@@ -33,9 +34,7 @@ export function buildClvHistogramOption(clv: Clv, theme: ChartTheme): EChartsOpt
   const lo = h.edges[0] ?? 0;
   const hi = h.edges[h.edges.length - 1] ?? 1;
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 8, right: 18, top: 12, bottom: 26, containLabel: true },
     tooltip: {
       ...tooltipBase(theme),
@@ -63,7 +62,7 @@ export function buildClvHistogramOption(clv: Clv, theme: ChartTheme): EChartsOpt
     yAxis: {
       type: 'value',
       axisLabel: axisLabel(theme),
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     series: [
       {

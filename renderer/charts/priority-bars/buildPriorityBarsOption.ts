@@ -4,7 +4,7 @@
 import type { EChartsOption } from 'echarts';
 import type { PriorityRow } from '../../../core/api/contract.ts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, legendBase, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, legendBase, splitLines, tooltipBase } from '../common.ts';
 
 export interface PriorityBarColours {
   primary: string;
@@ -38,9 +38,7 @@ export function escapeHtml(s: string): string {
 export function buildPriorityBarsOption(rows: readonly PriorityRow[], theme: ChartTheme): EChartsOption {
   const colours = priorityBarColours(theme);
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     legend: { ...legendBase(theme), top: 0, left: 0, right: 'auto', data: ['Primary', 'Claimed above'] },
     grid: { left: 8, right: 16, top: 26, bottom: 4, containLabel: true },
     tooltip: {
@@ -57,7 +55,7 @@ export function buildPriorityBarsOption(rows: readonly PriorityRow[], theme: Cha
     xAxis: {
       type: 'value',
       axisLabel: { ...axisLabel(theme), hideOverlap: true },
-      splitLine: { lineStyle: { color: theme.splitLine } },
+      splitLine: splitLines(theme),
     },
     yAxis: {
       type: 'category',

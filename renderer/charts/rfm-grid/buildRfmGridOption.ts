@@ -3,7 +3,7 @@
 // it. A highlighted group fades the other cells. Pure.
 import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../theme.ts';
-import { axisLabel, tooltipBase } from '../predict-common/base.ts';
+import { axisLabel, chartBase, tooltipBase } from '../common.ts';
 import { textOn } from './palette.ts';
 
 export interface RfmGridData {
@@ -69,9 +69,7 @@ export function buildRfmGridOption(data: RfmGridData, settings: RfmGridSettings,
     splitArea: { show: false },
   };
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { left: 36, right: 6, top: 6, bottom: 36 },
     tooltip: {
       ...tooltipBase(theme),

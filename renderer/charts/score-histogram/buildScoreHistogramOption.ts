@@ -4,6 +4,7 @@
 // s is: x = left + s / 100 * (width - left - right). Pure: (data, settings, theme).
 import type { EChartsOption } from 'echarts';
 import type { ChartTheme } from '../theme.ts';
+import { chartBase, splitLines, tooltipStyle } from '../common.ts';
 import { formatCompact, formatInt } from '../../lib/format.ts';
 import { PHASE_LABELS, phaseColor, scorePhase } from '../phases/palette.ts';
 
@@ -32,16 +33,12 @@ export function buildScoreHistogramOption(data: ScoreHistogramData, settings: Sc
   const bins = Array.from({ length: 100 }, (_, b) => b);
   const thresholds = { consideration: settings.consideration, decision: settings.decision };
   return {
-    backgroundColor: 'transparent',
-    animation: false,
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    ...chartBase(theme),
     grid: { ...SCORE_GRID, containLabel: false },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      backgroundColor: theme.tooltipBackground,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.tooltipText, fontSize: 12 },
+      ...tooltipStyle(theme),
       formatter: (params: unknown) => {
         const p = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
         const b = p?.dataIndex ?? 0;
@@ -69,14 +66,14 @@ export function buildScoreHistogramOption(data: ScoreHistogramData, settings: Sc
           min: 1,
           logBase: 10,
           axisLabel: { ...axisLabel, formatter: (v: number) => formatCompact(v) },
-          splitLine: { lineStyle: { color: theme.splitLine } },
+          splitLine: splitLines(theme),
         }
       : {
           type: 'value',
           minInterval: 1,
           splitNumber: 4,
           axisLabel: { ...axisLabel, formatter: (v: number) => formatCompact(v) },
-          splitLine: { lineStyle: { color: theme.splitLine } },
+          splitLine: splitLines(theme),
         },
     series: [
       {

@@ -91,7 +91,7 @@ export function ClusterCards() {
     <section className="vp-card cl-card" aria-labelledby="cl-clusters-title" data-testid="cluster-cards">
       <header className="vp-card-head cl-card-head">
         <h3 id="cl-clusters-title">{model.clusters.length} clusters</h3>
-        <span className="muted cl-head-note">
+        <span className="muted vp-head-note">
           {base
             ? `All customers: ${formatShare(base.baseRate)} converted within ${base.days} days${base.complete ? '' : ' (window not complete yet)'}`
             : `What customers did in the ${model.settings.outcomeDays} days after ${model.asOf} is not in the data yet`}

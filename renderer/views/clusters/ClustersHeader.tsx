@@ -36,11 +36,11 @@ export function ClustersHeader() {
       ? `Signals as of ${signalsAsOf} are ready to cluster`
       : null;
   return (
-    <div className="cl-header" role="toolbar" aria-label="Clusters">
-      <h2 className="cl-title">Clusters</h2>
+    <div className="toolbar vp-header" role="toolbar" aria-label="Clusters">
+      <h2 className="vp-title">Clusters</h2>
       <ModelPicker />
       {status ? (
-        <span className="cl-status muted" data-testid="clusters-status" title={status}>
+        <span className="vp-status muted" data-testid="clusters-status" title={status}>
           {status}
         </span>
       ) : (

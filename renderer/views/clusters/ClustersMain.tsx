@@ -101,7 +101,7 @@ export function ClustersMain() {
   const signalsReady = useApp((s) => s.clusterSignalsState === 'ready');
   const chooseKOpen = useApp((s) => s.chooseKOpen);
   return (
-    <div className="cl-main" data-testid="clusters-main">
+    <div className="vp-main" data-testid="clusters-main">
       {!signalsReady ? <SignalsMissingBanner /> : null}
       {model && !model.live ? <NotLiveBanner /> : null}
       <FitFailure />

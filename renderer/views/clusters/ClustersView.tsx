@@ -43,7 +43,7 @@ export function ClustersView() {
     body = <SignalsNeeded />;
   } else {
     body = (
-      <div className="cl-body">
+      <div className="vp-split cl-body">
         <SetupPanel />
         <ClustersMain />
       </div>

@@ -15,7 +15,7 @@ export function EvaluationPanel() {
     <section className="vp-card cl-card cl-evaluation" aria-labelledby="cl-eval-title" data-testid="cluster-evaluation">
       <header className="vp-card-head cl-card-head">
         <h3 id="cl-eval-title">Against the hidden behaviour types</h3>
-        <span className="muted cl-head-note">Sample data only: the generator’s behaviour type of each customer in {ev.month}</span>
+        <span className="muted vp-head-note">Sample data only: the generator’s behaviour type of each customer in {ev.month}</span>
       </header>
       <div className="cl-ari">
         <strong className="num" data-testid="evaluation-ari">
@@ -26,7 +26,7 @@ export function EvaluationPanel() {
         </span>
       </div>
       <div className="cl-eval-scroll">
-        <table className="cl-eval-table" data-testid="evaluation-table">
+        <table className="vp-table cl-eval-table" data-testid="evaluation-table">
           <thead>
             <tr>
               <th>Cluster</th>

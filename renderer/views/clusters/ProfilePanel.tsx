@@ -44,7 +44,7 @@ export function ProfilePanel() {
     <section className="vp-card cl-card cl-profile" aria-labelledby="cl-profile-title" data-testid="cluster-profile">
       <header className="vp-card-head cl-card-head">
         <h3 id="cl-profile-title">Profile</h3>
-        <span className="muted cl-head-note">Each cluster’s mean per signal, in standard deviations from all customers</span>
+        <span className="muted vp-head-note">Each cluster’s mean per signal, in standard deviations from all customers</span>
         <span className="spacer" />
         <label className="check cl-small-check">
           <input type="checkbox" checked={labels} onChange={(e) => setLabels(e.target.checked)} data-testid="profile-labels" />
@@ -61,9 +61,9 @@ export function ProfilePanel() {
           onEvents={events}
         />
       </div>
-      <div className="cl-legend" aria-label={`Colour scale from −${PROFILE_CLIP} to +${PROFILE_CLIP} standard deviations`}>
+      <div className="vp-legend" aria-label={`Colour scale from −${PROFILE_CLIP} to +${PROFILE_CLIP} standard deviations`}>
         <span className="num">−{PROFILE_CLIP}σ or less</span>
-        <span className="cl-legend-bar" style={{ background: divergingGradient(theme.mode) }} />
+        <span className="vp-legend-bar cl-legend-bar" style={{ background: divergingGradient(theme.mode) }} />
         <span className="num">+{PROFILE_CLIP}σ or more</span>
       </div>
     </section>

@@ -128,7 +128,7 @@ export function ProjectionPanel() {
       <header className="vp-card-head cl-card-head">
         <h3 id="cl-projection-title">Customers in two dimensions</h3>
         {current ? (
-          <span className="muted cl-head-note" data-testid="projection-note">
+          <span className="muted vp-head-note" data-testid="projection-note">
             {current.sampled
               ? `A seeded sample of ${formatInt(current.x.length)} of ${formatInt(current.total)} customers`
               : `All ${formatInt(current.total)} customers`}

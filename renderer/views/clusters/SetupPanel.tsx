@@ -90,7 +90,7 @@ function FitFooter() {
   const problem = settingsProblem(draft);
   const differs = model !== null && fitKey(draft) !== fitKey(model.settings);
   return (
-    <div className="vp-setup-foot cl-setup-foot">
+    <div className="vp-setup-foot">
       {job ? (
         <InlineJob job={job} onCancel={cancel} testIdPrefix="cluster-fit" startingText="Starting to fit…" />
       ) : (
@@ -106,14 +106,14 @@ function FitFooter() {
         </button>
       )}
       {problem ? (
-        <p className="cl-foot-note danger-text" role="alert" data-testid="cluster-setup-problem">
+        <p className="vp-foot-note danger-text" role="alert" data-testid="cluster-setup-problem">
           {problem}
         </p>
       ) : model && differs && !job ? (
-        <p className="cl-foot-note muted" data-testid="cluster-setup-changed">
+        <p className="vp-foot-note muted" data-testid="cluster-setup-changed">
           Changed since model #{model.modelId}.{' '}
           {edited ? (
-            <button type="button" className="cl-link" onClick={reset} data-testid="cluster-setup-revert">
+            <button type="button" className="vp-link" onClick={reset} data-testid="cluster-setup-revert">
               Revert
             </button>
           ) : null}
@@ -125,7 +125,7 @@ function FitFooter() {
 
 export function SetupPanel() {
   return (
-    <aside className="cl-setup" aria-label="Clustering set-up" data-testid="cluster-setup">
+    <aside className="vp-setup" aria-label="Clustering set-up" data-testid="cluster-setup">
       <div className="vp-setup-scroll cl-setup-scroll">
         <SignalPicker />
         <Settings />

@@ -19,7 +19,7 @@ import { useApp } from '../../store/index.ts';
 import { isFiltered } from '../../lib/customerFilter.ts';
 import { useElementSize } from '../../hooks/useElementSize.ts';
 import { computeScrollScale, ROW_HEIGHT, scrollTopToReveal, virtualizerPaddingEnd, virtualOffset } from '../../lib/scrollScale.ts';
-import { Icon } from '../../components/Icon.tsx';
+import { RowsLoadError } from '../../components/RowsLoadError.tsx';
 import { customerColumns, GRID_TEMPLATE, TOTAL_COLUMNS_WIDTH, type GridRow } from './columns.tsx';
 import { GridEmpty, GridHeader, HEADER_HEIGHT, SkeletonRows } from './GridParts.tsx';
 
@@ -226,14 +226,7 @@ export function CustomersGrid() {
         </div>
       </div>
       {total === 0 ? <GridEmpty filtered={filtered} onClear={clearFilters} /> : null}
-      {rowsError ? (
-        <div className="grid-error" role="alert">
-          <Icon name="alert" size={14} /> Some rows could not be loaded: {rowsError}
-          <button type="button" className="btn small" onClick={retryRows}>
-            Retry
-          </button>
-        </div>
-      ) : null}
+      {rowsError ? <RowsLoadError what="rows" error={rowsError} onRetry={retryRows} /> : null}
     </div>
   );
 }

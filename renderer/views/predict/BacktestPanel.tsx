@@ -22,11 +22,11 @@ export function BacktestPanel() {
   if (!r) return null;
   if (!b) {
     return (
-      <section className="vp-card pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
-        <header className="vp-card-head pr-card-head">
+      <section className="vp-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
+        <header className="vp-card-head">
           <h3 id="pr-backtest-title">Backtest</h3>
         </header>
-        <p className="pr-note" data-testid="predict-no-holdout">
+        <p className="vp-note" data-testid="predict-no-holdout">
           <Icon name="info" size={14} /> No holdout: the data has no purchases after the calibration end ({r.calibrationEnd}), so the predictions cannot be checked. Choose an
           earlier calibration end to keep some months to test against.
         </p>
@@ -35,10 +35,10 @@ export function BacktestPanel() {
   }
   const totals = backtestTotals(b);
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-backtest-title" data-testid="predict-backtest">
+      <header className="vp-card-head">
         <h3 id="pr-backtest-title">Backtest</h3>
-        <span className="muted pr-head-note">
+        <span className="muted vp-head-note">
           {formatInt(b.holdoutDays)} holdout days, {r.calibrationEnd} to {r.holdoutEnd ?? 'the last purchase'}
         </span>
       </header>

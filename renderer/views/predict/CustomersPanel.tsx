@@ -2,17 +2,15 @@
 // P(churned) = 1 − P(alive), expected purchases over the horizon, CLV and the holdout's actual
 // purchases. Virtualised and paged through predict-customers; sorted by the API's sort keys;
 // a customer id finds one customer. A row opens the customer's timeline.
-import { useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useState } from 'react';
 import type { CustomerPrediction } from '../../../core/api/contract.ts';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../store/index.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { VirtualRowsTable } from '../../components/VirtualRowsTable.tsx';
 import { formatInt, formatMoney } from '../../lib/format.ts';
 import type { PredictSort } from './predictRows.ts';
 import { formatCount, formatProb } from './display.ts';
-
-const ROW_PX = 28;
-const MAX_ROWS = 500_000;
 
 interface Column {
   id: string;
@@ -72,39 +70,29 @@ export function CustomersPanel() {
   const r = useApp((s) => s.predictResult);
   const sort = useApp((s) => s.predictSort);
   const search = useApp((s) => s.predictSearch);
-  const total = useApp((s) => s.predictRowsTotal);
-  const version = useApp((s) => s.predictRowsVersion);
-  const queryVersion = useApp((s) => s.predictQueryVersion);
-  const source = useApp((s) => s.predictRows);
-  const error = useApp((s) => s.predictRowsError);
-  const request = useApp((s) => s.requestPredictRows);
-  const retry = useApp((s) => s.retryPredictRows);
+  const rows = useApp(
+    useShallow((s) => ({
+      source: s.predictRows,
+      total: s.predictRowsTotal,
+      rowsVersion: s.predictRowsVersion,
+      queryVersion: s.predictQueryVersion,
+      request: s.requestPredictRows,
+      error: s.predictRowsError,
+      retry: s.retryPredictRows,
+    })),
+  );
+  const total = rows.total;
   const setSort = useApp((s) => s.setPredictSort);
   const open = useApp((s) => s.openPredictCustomerTimeline);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const count = Math.min(total ?? 0, MAX_ROWS);
-
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_PX, overscan: 8, paddingStart: ROW_PX });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
-  useEffect(() => {
-    if (last >= first) request(first, last);
-  }, [first, last, version, request]);
-  useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
-  }, [queryVersion]);
 
   if (!r) return null;
   const cols = columns(r.timeUnit, r.horizonDays, r.backtest !== null, r.clv !== null);
-  const template = cols.map((c) => `${c.px}px`).join(' ');
-  const width = cols.reduce((s, c) => s + c.px, 0);
   const countText =
     total === null ? '' : search ? (total === 0 ? `No customer “${search}” among the scored customers` : `Customer “${search}”`) : `${formatInt(total)} customers, ${SORT_TEXT[sort]}`;
 
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-customers-title" data-testid="predict-customers">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-customers-title" data-testid="predict-customers">
+      <header className="vp-card-head">
         <h3 id="pr-customers-title">Customers</h3>
         <span className="muted num" data-testid="predict-rows-count">
           {countText}
@@ -112,82 +100,59 @@ export function CustomersPanel() {
         <span className="spacer" />
         <SearchCustomer />
       </header>
-      <div ref={scrollRef} className="pr-table-scroll" role="grid" aria-label="Scored customers" aria-rowcount={count + 1} data-testid="predict-table" data-total={total ?? ''} data-sort={sort}>
-        <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-          <div className="pr-t-head" role="row" style={{ gridTemplateColumns: template, width }}>
-            {cols.map((c) =>
-              c.sort ? (
-                <button
-                  key={c.id}
-                  type="button"
-                  role="columnheader"
-                  className={`pr-sort${c.id === 'customer' ? '' : ' right'}${sort === c.sort && !search ? ' active' : ''}`}
-                  aria-sort={sort === c.sort && !search ? (c.sort === 'customer' ? 'ascending' : 'descending') : 'none'}
-                  title={`${c.title}. Click to sort.`}
-                  onClick={() => setSort(c.sort!)}
-                  data-testid={`predict-sort-${c.sort}`}
-                >
-                  {c.label}
-                  {sort === c.sort && !search ? <Icon name={c.sort === 'customer' ? 'arrow-up' : 'arrow-down'} size={11} /> : null}
-                </button>
-              ) : (
-                <div key={c.id} role="columnheader" className={c.id === 'customer' ? '' : 'right'} title={c.title}>
-                  {c.label}
-                </div>
-              ),
-            )}
-          </div>
-          {items.map((it) => {
-            const row = source.row(it.index);
-            return (
-              <div
-                key={it.index}
-                role="row"
-                className={`pr-t-row${it.index % 2 ? ' odd' : ''}${row ? '' : ' placeholder'}`}
-                style={{ gridTemplateColumns: template, width, transform: `translateY(${it.start}px)` }}
-                tabIndex={row ? 0 : -1}
-                title={row ? `Open ${row.customerId}’s timeline` : undefined}
-                onClick={() => row && open(row.customerId)}
-                onKeyDown={(e) => {
-                  if ((e.key === 'Enter' || e.key === ' ') && row) {
-                    e.preventDefault();
-                    open(row.customerId);
-                  }
-                }}
-                data-testid={row ? 'predict-row' : 'predict-row-placeholder'}
-                data-customer-id={row?.customerId}
-                data-expected={row?.expectedPurchases}
-                data-p-alive={row?.pAlive}
-              >
-                {row ? (
-                  cols.map((c) => (
-                    <div key={c.id} role="gridcell" className={c.id === 'customer' ? 'mono' : 'num right'} data-col={c.id}>
-                      {c.cell(row)}
-                    </div>
-                  ))
-                ) : (
-                  <div role="gridcell" className="pr-t-skeleton">
-                    <span className="skeleton" style={{ width: `${40 + ((it.index * 13) % 40)}%` }} />
-                  </div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-        {total === 0 ? (
-          <p className="muted pr-t-empty" data-testid="predict-search-none">
+      <VirtualRowsTable
+        rows={rows}
+        columns={cols.map((c) => `${c.px}px`).join(' ')}
+        width={cols.reduce((sum, c) => sum + c.px, 0)}
+        stickyFirstColumn
+        header={cols.map((c) =>
+          c.sort ? (
+            <button
+              key={c.id}
+              type="button"
+              role="columnheader"
+              className={`pr-sort${c.id === 'customer' ? '' : ' right'}${sort === c.sort && !search ? ' active' : ''}`}
+              aria-sort={sort === c.sort && !search ? (c.sort === 'customer' ? 'ascending' : 'descending') : 'none'}
+              title={`${c.title}. Click to sort.`}
+              onClick={() => setSort(c.sort!)}
+              data-testid={`predict-sort-${c.sort}`}
+            >
+              {c.label}
+              {sort === c.sort && !search ? <Icon name={c.sort === 'customer' ? 'arrow-up' : 'arrow-down'} size={11} /> : null}
+            </button>
+          ) : (
+            <div key={c.id} role="columnheader" className={c.id === 'customer' ? '' : 'right'} title={c.title}>
+              {c.label}
+            </div>
+          ),
+        )}
+        cells={(row) =>
+          cols.map((c) => (
+            <div key={c.id} role="gridcell" className={c.id === 'customer' ? 'mono' : 'num right'} data-col={c.id}>
+              {c.cell(row)}
+            </div>
+          ))
+        }
+        rowAttributes={(row) => ({
+          title: `Open ${row.customerId}’s timeline`,
+          'data-customer-id': row.customerId,
+          'data-expected': row.expectedPurchases,
+          'data-p-alive': row.pAlive,
+        })}
+        onOpen={(row) => open(row.customerId)}
+        empty={
+          <p className="muted rows-table-empty" data-testid="predict-search-none">
             {search ? `No scored customer has the id “${search}”. Ids must match exactly; customers without a purchase by ${r.calibrationEnd} are not scored.` : 'No customers.'}
           </p>
-        ) : null}
-      </div>
-      {error ? (
-        <div className="grid-error" role="alert">
-          <Icon name="alert" size={14} /> Some customers could not be loaded: {error}
-          <button type="button" className="btn small" onClick={retry}>
-            Retry
-          </button>
-        </div>
-      ) : null}
+        }
+        rowsName="customers"
+        className="pr-table-scroll"
+        label="Scored customers"
+        testId="predict-table"
+        rowTestId="predict-row"
+        placeholderTestId="predict-row-placeholder"
+        data={{ 'data-sort': sort }}
+      />
     </section>
   );
 }

@@ -22,8 +22,8 @@ export function AlivePanel() {
   const option = useMemo(() => (m && r ? buildAliveHeatmapOption(m, { unit: r.timeUnit, labels }, theme) : null), [m, r, labels, theme]);
   if (!r) return null;
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-alive-title" data-testid="predict-alive">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-alive-title" data-testid="predict-alive">
+      <header className="vp-card-head">
         <h3 id="pr-alive-title">P(alive) by frequency and recency</h3>
       </header>
       {m ? (
@@ -40,7 +40,7 @@ export function AlivePanel() {
           </div>
         </>
       ) : (
-        <p className="pr-note">
+        <p className="vp-note">
           <Icon name="info" size={14} /> No matrix: the calibration period is too short to tell recency apart.
         </p>
       )}
@@ -56,11 +56,11 @@ export function ClvPanel() {
   if (!r) return null;
   const biased = correlationWarning(r.frequencyValueCorrelation) !== null;
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-clv-title" data-testid="predict-clv">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-clv-title" data-testid="predict-clv">
+      <header className="vp-card-head">
         <h3 id="pr-clv-title">Customer lifetime value</h3>
         {clv ? (
-          <span className="muted pr-head-note">
+          <span className="muted vp-head-note">
             {clv.months} months · {(clv.monthlyDiscount * 100).toFixed(1)}%/month discount · {(clv.margin * 100).toFixed(0)}% margin
           </span>
         ) : null}
@@ -91,11 +91,11 @@ export function ClvPanel() {
               </dd>
             </div>
           </dl>
-          {biased ? <p className="pr-foot-note warning-text">Frequency and spend are correlated: read these amounts as a ranking.</p> : null}
+          {biased ? <p className="vp-foot-note warning-text">Frequency and spend are correlated: read these amounts as a ranking.</p> : null}
           {option ? <EChart option={option} theme={theme.mode} ariaLabel="Distribution of predicted lifetime value with mean and median" className="pr-chart" /> : null}
         </>
       ) : (
-        <p className="pr-note" data-testid="predict-no-clv">
+        <p className="vp-note" data-testid="predict-no-clv">
           <Icon name="info" size={14} /> No lifetime value. {clvMissingReason(r)}
         </p>
       )}

@@ -106,10 +106,10 @@ export function ModelCards() {
   const warning = correlationWarning(r.frequencyValueCorrelation);
   const ggMissing = `Gamma-Gamma needs at least 20 repeat buyers; the calibration period has ${formatInt(r.repeatBuyers)}. Without it there is no CLV.`;
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-models-title" data-testid="predict-models">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-models-title" data-testid="predict-models">
+      <header className="vp-card-head">
         <h3 id="pr-models-title">Models</h3>
-        <span className="muted pr-head-note" data-testid="predict-customers-count">
+        <span className="muted vp-head-note" data-testid="predict-customers-count">
           {formatInt(r.customers)} customers with a purchase by {r.calibrationEnd}, {formatInt(r.repeatBuyers)} of them bought again · time in {r.timeUnit}s
         </span>
       </header>

@@ -12,8 +12,8 @@ export function PredictHeader() {
       ? `Data from ${range.first} to ${range.last}`
       : null;
   return (
-    <div className="pr-header" role="toolbar" aria-label="Predict">
-      <h2 className="pr-title">Predict</h2>
+    <div className="toolbar vp-header" role="toolbar" aria-label="Predict">
+      <h2 className="vp-title">Predict</h2>
       {status ? (
         <span className="pr-status muted" data-testid="predict-status" title={status}>
           {status}

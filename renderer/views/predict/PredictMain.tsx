@@ -49,7 +49,7 @@ function NoPredictionYet() {
       </p>
       <p>Every parameter, log-likelihood and convergence detail is shown, and the purchases after the calibration end test the predictions.</p>
       {job ? (
-        <div className="pr-empty-job">
+        <div className="vp-empty-job">
           <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="predict-fit-empty-job" startingText="Starting to fit…" />
         </div>
       ) : null}
@@ -60,7 +60,7 @@ function NoPredictionYet() {
 export function PredictMain() {
   const result = useApp((s) => s.predictResult);
   return (
-    <div className="pr-main" data-testid="predict-main">
+    <div className="vp-main" data-testid="predict-main">
       <FitFailure />
       {result ? (
         <>

@@ -37,7 +37,7 @@ export function PredictView() {
     body = <LoadingState label="Loading…" />;
   } else {
     body = (
-      <div className="pr-body">
+      <div className="vp-split pr-body">
         <SetupPanel />
         <PredictMain />
       </div>

@@ -14,11 +14,11 @@ export function PropensityPanel() {
   const p = r.propensity;
   const counting = MODEL_NAMES[r.chosen];
   return (
-    <section className="vp-card pr-card" aria-labelledby="pr-propensity-title" data-testid="predict-propensity">
-      <header className="vp-card-head pr-card-head">
+    <section className="vp-card" aria-labelledby="pr-propensity-title" data-testid="predict-propensity">
+      <header className="vp-card-head">
         <h3 id="pr-propensity-title">Propensity to buy: {counting} against signals</h3>
         {p ? (
-          <span className="muted pr-head-note">
+          <span className="muted vp-head-note">
             who bought in the {formatInt(p.days)} days after {r.calibrationEnd}: {formatInt(p.buyers)} of {formatInt(p.customers)} customers
           </span>
         ) : null}
@@ -53,7 +53,7 @@ export function PropensityPanel() {
           </p>
         </>
       ) : (
-        <p className="pr-note" data-testid="predict-no-propensity">
+        <p className="vp-note" data-testid="predict-no-propensity">
           <Icon name="info" size={14} /> The comparison needs a holdout at least as long as the horizon ({formatInt(r.horizonDays)} days) and customers who bought in the window before the
           calibration end. Choose an earlier calibration end or a shorter horizon.
         </p>

@@ -150,7 +150,7 @@ function FitFooter() {
   const notes = settingsNotes(draft, range);
   const changed = result !== null && edited && (resultSettings === null || predictKey(resultSettings) !== predictKey(draft));
   return (
-    <div className="vp-setup-foot pr-setup-foot">
+    <div className="vp-setup-foot">
       {job ? (
         <InlineJob job={job} onCancel={cancel} testIdPrefix="predict-fit" startingText="Starting to fit…" />
       ) : (
@@ -159,19 +159,19 @@ function FitFooter() {
         </button>
       )}
       {problem ? (
-        <p className="pr-foot-note danger-text" role="alert" data-testid="predict-setup-problem">
+        <p className="vp-foot-note danger-text" role="alert" data-testid="predict-setup-problem">
           {problem}
         </p>
       ) : null}
       {notes.map((n) => (
-        <p key={n} className="pr-foot-note muted" data-testid="predict-setup-note">
+        <p key={n} className="vp-foot-note muted" data-testid="predict-setup-note">
           {n}
         </p>
       ))}
       {changed && !job ? (
-        <p className="pr-foot-note muted" data-testid="predict-setup-changed">
+        <p className="vp-foot-note muted" data-testid="predict-setup-changed">
           Changed since the fit shown.{' '}
-          <button type="button" className="pr-link" onClick={reset} data-testid="predict-setup-revert">
+          <button type="button" className="vp-link" onClick={reset} data-testid="predict-setup-revert">
             Revert
           </button>
         </p>
@@ -182,7 +182,7 @@ function FitFooter() {
 
 export function SetupPanel() {
   return (
-    <aside className="pr-setup" aria-label="Prediction set-up" data-testid="predict-setup">
+    <aside className="vp-setup pr-setup" aria-label="Prediction set-up" data-testid="predict-setup">
       <div className="vp-setup-scroll pr-setup-scroll">
         <Dates />
         <Model />

@@ -6,6 +6,7 @@ import { useApp } from '../../store/index.ts';
 import { draftDirty, RULES_TABS, type RulesTab } from '../../store/rulesSlice.ts';
 import { NoDataState } from '../../components/ViewStates.tsx';
 import { formatInt } from '../../lib/format.ts';
+import { useLeaveGuard } from '../../hooks/useLeaveGuard.ts';
 import { SegmentsTab } from './builder/SegmentsTab.tsx';
 import { DiscardDialog } from './builder/DiscardDialog.tsx';
 import { RfmTab } from './rfm/RfmTab.tsx';
@@ -79,24 +80,15 @@ function TabBody({ tab }: { tab: RulesTab }) {
   }
 }
 
-/** Closing the page would lose unsaved changes to a segment: the browser asks first. */
-function useLeaveGuard() {
-  const dirty = useApp(draftDirty);
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
-}
-
 export function RulesView() {
   const path = useApp((s) => s.workspace?.path);
   const imports = useApp((s) => s.workspace?.imports);
   const events = useApp((s) => s.workspace?.events ?? 0);
   const tab = useApp((s) => s.rulesTab);
   const enter = useApp((s) => s.enterRules);
-  useLeaveGuard();
+  const dirty = useApp(draftDirty);
+  // Closing the page would lose unsaved changes to a segment.
+  useLeaveGuard(dirty);
 
   // New data changes every count: load again whenever it changes.
   useEffect(() => {
@@ -106,7 +98,7 @@ export function RulesView() {
   return (
     <div className="rules-view" data-testid="view-rules">
       <div className="ru-header">
-        <h2 className="ru-title">Rules &amp; Compare</h2>
+        <h2 className="vp-title ru-title">Rules &amp; Compare</h2>
         {events > 0 ? <RulesTabs /> : null}
       </div>
       {events === 0 ? (

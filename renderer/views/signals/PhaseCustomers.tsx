@@ -53,7 +53,7 @@ export function PhaseCustomers() {
   return (
     <div className="sig-customers">
       <div className="sig-customers-bar">
-        <div role="tablist" aria-label="Phase" className="sig-segmented">
+        <div role="tablist" aria-label="Phase" className="vp-segmented">
           {PHASES.map((p) => (
             <button
               key={p}
@@ -61,7 +61,7 @@ export function PhaseCustomers() {
               role="tab"
               aria-selected={phase === p}
               title={counts ? `${formatInt(counts[p])} customers` : undefined}
-              className={`sig-seg phase-${p}${phase === p ? ' active' : ''}`}
+              className={`vp-seg sig-seg phase-${p}${phase === p ? ' active' : ''}`}
               onClick={() => setPhase(p)}
               data-testid={`phase-list-tab-${p}`}
             >

@@ -28,7 +28,7 @@ export function SignalCatalog() {
   const hasCustom = (catalog ?? []).some((s) => !s.builtIn);
 
   return (
-    <aside className="sig-catalog" aria-label="Signal catalogue" data-testid="signals-catalog">
+    <aside className="vp-setup" aria-label="Signal catalogue" data-testid="signals-catalog">
       <div className="sig-catalog-head">
         <div className="sig-catalog-title">
           <h3>Signals</h3>

@@ -53,8 +53,8 @@ export function SignalsHeader() {
         : null;
 
   return (
-    <div className="sig-header" role="toolbar" aria-label="Signals">
-      <h2 className="sig-title">Signals &amp; Phases</h2>
+    <div className="toolbar vp-header sig-header" role="toolbar" aria-label="Signals">
+      <h2 className="vp-title sig-title">Signals &amp; Phases</h2>
       <label className="sig-field">
         <span>As of</span>
         <input
@@ -90,7 +90,7 @@ export function SignalsHeader() {
         </button>
       )}
       {status ? (
-        <span className="sig-status muted" data-testid="signals-status" aria-live="polite" title={status}>
+        <span className="vp-status muted" data-testid="signals-status" aria-live="polite" title={status}>
           {status}
         </span>
       ) : (

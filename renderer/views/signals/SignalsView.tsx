@@ -51,9 +51,9 @@ export function SignalsView() {
     body = <ComputeEmptyState />;
   } else {
     body = (
-      <div className="sig-body">
+      <div className="vp-split sig-body">
         <SignalCatalog />
-        <div className="sig-main" data-testid="signals-main">
+        <div className="vp-main" data-testid="signals-main">
           {state === 'lost' ? <LostBanner /> : null}
           <PhasesPanel />
           <InsightTabs />

@@ -135,7 +135,7 @@ export function SegmentList() {
   }, [loaded, segments, count]);
 
   return (
-    <aside className="rb-list" aria-label="Saved segments" data-testid="segment-list">
+    <aside className="vp-setup rb-list" aria-label="Saved segments" data-testid="segment-list">
       <div className="rb-list-head">
         <h3>Segments</h3>
         <span className="badge num">{segments.length}</span>

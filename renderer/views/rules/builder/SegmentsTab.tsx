@@ -22,11 +22,11 @@ function Builder() {
         }
       }}
     >
-      <div className="rb-builder-head">
+      <div className="ru-tab-bar rb-builder-head">
         <DraftHeader />
         <CountBar />
       </div>
-      <div className="rb-builder-scroll">
+      <div className="vp-main rb-builder-scroll">
         <section className="vp-card rb-rule-card" aria-label="Rule">
           <RuleTree />
         </section>

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { useApp } from '../../../store/index.ts';
 import { evalCurrent } from '../../../store/rulesSlice.ts';
-import { Icon } from '../../../components/Icon.tsx';
 import { CopyButton } from '../../../components/CopyButton.tsx';
 import { paramNote, paramText } from './ruleDisplay.ts';
+import { DisclosureButton } from './DisclosureButton.tsx';
 
 export function SqlPanel() {
   const [open, setOpen] = useState(false);
@@ -13,11 +13,10 @@ export function SqlPanel() {
   return (
     <section className="vp-card rb-panel" aria-labelledby="rb-sql-title" data-testid="rule-sql-panel">
       <div className="vp-card-head">
-        <button type="button" className="rb-disclosure" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="rule-sql-toggle">
-          <Icon name={open ? 'chevron-down' : 'chevron-right'} size={14} />
-          <h3 id="rb-sql-title">SQL</h3>
-        </button>
-        {open ? <span className="faint rb-head-note">The statement core evaluates, with ? placeholders bound to the parameters below.</span> : null}
+        <DisclosureButton open={open} onToggle={() => setOpen(!open)} titleId="rb-sql-title" testId="rule-sql-toggle">
+          SQL
+        </DisclosureButton>
+        {open ? <span className="faint vp-head-note">The statement core evaluates, with ? placeholders bound to the parameters below.</span> : null}
         <span className="spacer" />
         {open && sql ? (
           <>

@@ -81,7 +81,7 @@ function Hint() {
         {draft.asOfEdited ? (
           <>
             {' '}
-            <button type="button" className="cmp-link" onClick={reset} data-testid="compare-asof-reset">
+            <button type="button" className="vp-link" onClick={reset} data-testid="compare-asof-reset">
               Use the default date
             </button>
           </>
@@ -126,7 +126,7 @@ export function CompareSetup({ options }: { options: SegmentationOption[] }) {
   const problem = compareProblem(draft, firstEventAt);
   const showProblem = problem !== null && draft.a !== null && draft.b !== null;
   return (
-    <section className="cmp-setup" aria-label="Comparison set-up" data-testid="compare-setup">
+    <section className="ru-tab-bar" aria-label="Comparison set-up" data-testid="compare-setup">
       <div className="cmp-setup-row">
         <SegmentationSelect side="a" options={options} />
         <button

@@ -1,5 +1,6 @@
 // The comparison in a few figures: how alike the two groupings are (ARI, NMI, each in a sentence),
 // how many customers, and which segmentation separates the customers who went on to buy better.
+import type { ReactNode } from 'react';
 import type { Comparison } from '../../../../core/api/contract.ts';
 import { useApp } from '../../../store/index.ts';
 import { Icon } from '../../../components/Icon.tsx';
@@ -10,7 +11,7 @@ function Separation({ r }: { r: Comparison }) {
   const o = r.outcome;
   if (!o) {
     return (
-      <p className="cmp-note" data-testid="compare-separation-none">
+      <p className="vp-note" data-testid="compare-separation-none">
         <Icon name="info" size={14} /> <span>No outcome to separate: {r.outcomeNote ?? 'the data does not reach past the as-of date.'}</span>
       </p>
     );
@@ -60,6 +61,19 @@ function Separation({ r }: { r: Comparison }) {
   );
 }
 
+/** One summary figure: its label, the value large, and what it means in words (testId-text). */
+function Figure({ label, title, value, testId, children }: { label: string; title: string; value: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="cmp-figure" title={title}>
+      <span className="cmp-figure-label">{label}</span>
+      <strong className="num" data-testid={testId}>
+        {value}
+      </strong>
+      <p data-testid={`${testId}-text`}>{children}</p>
+    </div>
+  );
+}
+
 export function CompareSummary() {
   const r = useApp((s) => s.compareResult);
   if (!r) return null;
@@ -70,34 +84,20 @@ export function CompareSummary() {
           <span className="cmp-side-tag">A</span> <span data-testid="compare-a-label">{r.a.label}</span> <span className="faint">vs</span> <span className="cmp-side-tag">B</span>{' '}
           <span data-testid="compare-b-label">{r.b.label}</span>
         </h3>
-        <span className="muted cmp-head-note">
+        <span className="muted vp-head-note">
           as of {r.asOf} · computed in {formatDuration(r.computedMs)}
         </span>
       </header>
       <div className="cmp-figures">
-        <div className="cmp-figure" title="Adjusted Rand index: 1 = the same grouping, 0 = no more alike than chance, below 0 = less">
-          <span className="cmp-figure-label">ARI</span>
-          <strong className="num" data-testid="compare-ari">
-            {formatIndex(r.ari)}
-          </strong>
-          <p data-testid="compare-ari-text">{agreementSentence(r.ari, describeAri)}</p>
-        </div>
-        <div className="cmp-figure" title="Normalised mutual information: 1 = one segmentation determines the other, 0 = they share no information">
-          <span className="cmp-figure-label">NMI</span>
-          <strong className="num" data-testid="compare-nmi">
-            {formatIndex(r.nmi)}
-          </strong>
-          <p data-testid="compare-nmi-text">{agreementSentence(r.nmi, describeNmi)}</p>
-        </div>
-        <div className="cmp-figure" title="Customers known as of the date, in both segmentations">
-          <span className="cmp-figure-label">Customers</span>
-          <strong className="num" data-testid="compare-customers">
-            {formatInt(r.customers)}
-          </strong>
-          <p>
-            in {formatInt(r.a.segments.filter((s) => s.customers > 0).length)} segments of A × {formatInt(r.b.segments.filter((s) => s.customers > 0).length)} of B
-          </p>
-        </div>
+        <Figure label="ARI" title="Adjusted Rand index: 1 = the same grouping, 0 = no more alike than chance, below 0 = less" value={formatIndex(r.ari)} testId="compare-ari">
+          {agreementSentence(r.ari, describeAri)}
+        </Figure>
+        <Figure label="NMI" title="Normalised mutual information: 1 = one segmentation determines the other, 0 = they share no information" value={formatIndex(r.nmi)} testId="compare-nmi">
+          {agreementSentence(r.nmi, describeNmi)}
+        </Figure>
+        <Figure label="Customers" title="Customers known as of the date, in both segmentations" value={formatInt(r.customers)} testId="compare-customers">
+          in {formatInt(r.a.segments.filter((s) => s.customers > 0).length)} segments of A × {formatInt(r.b.segments.filter((s) => s.customers > 0).length)} of B
+        </Figure>
       </div>
       <Separation r={r} />
     </section>

@@ -54,7 +54,7 @@ function NothingYet() {
         </>
       )}
       {job ? (
-        <div className="cmp-empty-job">
+        <div className="vp-empty-job">
           <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="compare-empty-job" startingText="Starting the comparison…" />
         </div>
       ) : null}
@@ -119,7 +119,7 @@ export function CompareTab() {
     body = (
       <>
         <CompareSetup options={options} />
-        <div className="cmp-main" data-testid="compare-main">
+        <div className="vp-main cmp-main" data-testid="compare-main">
           <Failure />
           <Results />
         </div>

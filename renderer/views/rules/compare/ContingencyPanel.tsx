@@ -38,14 +38,14 @@ function MeasureToggle() {
   const measure = useApp((s) => s.compareMeasure);
   const setMeasure = useApp((s) => s.setCompareMeasure);
   return (
-    <div className="cmp-segmented" role="radiogroup" aria-label="What the cells show" data-testid="compare-measure">
+    <div className="vp-segmented" role="radiogroup" aria-label="What the cells show" data-testid="compare-measure">
       {CONTINGENCY_MEASURES.map((m) => (
         <button
           key={m}
           type="button"
           role="radio"
           aria-checked={measure === m}
-          className={`cmp-seg${measure === m ? ' active' : ''}`}
+          className={`vp-seg cmp-seg${measure === m ? ' active' : ''}`}
           onClick={() => setMeasure(m)}
           data-testid={`compare-measure-${m}`}
         >
@@ -60,9 +60,9 @@ function Legend({ measure, max }: { measure: ContingencyMeasure; max: { count: n
   const theme = useChartTheme();
   const top = measure === 'counts' ? formatCompact(max.count) : measure === 'jaccard' ? formatJaccard(max.jaccard) : '100%';
   return (
-    <div className="cmp-legend" aria-hidden="true">
+    <div className="vp-legend" aria-hidden="true">
       <span className="num">0</span>
-      <span className="cmp-legend-bar" style={{ background: scaleGradient(theme.mode) }} />
+      <span className="vp-legend-bar cmp-legend-bar" style={{ background: scaleGradient(theme.mode) }} />
       <span className="num">{top}</span>
     </div>
   );
@@ -122,7 +122,7 @@ export function ContingencyPanel() {
     <section className="vp-card cmp-card cmp-heatmap-card" aria-labelledby="cmp-heatmap-title" data-testid="compare-heatmap">
       <header className="vp-card-head">
         <h3 id="cmp-heatmap-title">Overlap</h3>
-        <span className="muted cmp-head-note">
+        <span className="muted vp-head-note">
           {formatInt(nRows)} × {formatInt(nCols)} segments
         </span>
         <span className="spacer" />

@@ -75,12 +75,12 @@ function OutcomeTable({ side, r, outcome, max }: { side: CompareSide; r: Compari
         <h3 id={`cmp-outcome-${side}`} className="cmp-pair-title">
           <span className="cmp-side-tag">{side.toUpperCase()}</span> {info.label}
         </h3>
-        <span className="muted cmp-head-note">
+        <span className="muted vp-head-note">
           conversion in the {formatInt(r.outcomeDays)} days after {r.asOf}
         </span>
       </header>
       <div className="cmp-table-scroll">
-        <table className="cmp-table" data-testid={`compare-outcome-table-${side}`}>
+        <table className="vp-table cmp-table" data-testid={`compare-outcome-table-${side}`}>
           <thead>
             <tr>
               {OUTCOME_COLUMNS.map((c) => {

@@ -53,8 +53,8 @@ export function PriorityStatus() {
   const t = analysis ? totals(analysis) : null;
   return (
     <div className="pri-status-wrap">
-      <div className="pri-status" data-testid="priority-status">
-        <p className="pri-totals" data-testid="priority-totals" data-customers={t?.customers} data-primary={t?.primary} data-unassigned={t?.unassigned}>
+      <div className="ru-status" data-testid="priority-status">
+        <p className="ru-status-text" data-testid="priority-totals" data-customers={t?.customers} data-primary={t?.primary} data-unassigned={t?.unassigned}>
           {analysis && t ? (
             <>
               As of <strong>{analysis.asOf}</strong>: <span className="num">{formatInt(t.customers)}</span> customers, <span className="num">{formatInt(t.primary)}</span> with a

@@ -62,7 +62,7 @@ export function PriorityTab() {
   if (loadError && (segments?.length ?? 0) === 0) return <LoadErrorState title="The saved segments could not be loaded" message={loadError} onRetry={() => void enter()} testId="priority-load-error" />;
   if ((segments?.length ?? 0) === 0) return <NoSegments />;
   return (
-    <div className="pri-tab" data-testid="priority-tab">
+    <div className="vp-main pri-tab" data-testid="priority-tab">
       <PriorityStatus />
       <div className="pri-top">
         <PriorityList />

@@ -28,7 +28,7 @@ export function RfmGroupTable() {
     <section className="vp-card rfm-card" aria-labelledby="rfm-table-title" data-testid="rfm-group-table">
       <header className="vp-card-head">
         <h3 id="rfm-table-title">Groups</h3>
-        <span className="muted rfm-head-note">
+        <span className="muted vp-head-note">
           {formatInt(summary.customers)} customers as of {summary.asOf}; means over each group’s customers
         </span>
         {dirty ? (

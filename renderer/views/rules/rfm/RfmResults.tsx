@@ -26,8 +26,8 @@ function RfmStatus() {
   const invalid = useMemo(() => rfmProblems(draft).length > 0, [draft]);
   const stale = summary !== null && summaryKey !== rfmKey(draft);
   return (
-    <div className="rfm-status" data-testid="rfm-status">
-      <p className="rfm-status-text" data-testid="rfm-as-of" data-buyers={summary?.buyers ?? ''} data-customers={summary?.customers ?? ''} data-fresh={summary && !stale && !job ? 'true' : 'false'}>
+    <div className="ru-status rfm-status" data-testid="rfm-status">
+      <p className="ru-status-text" data-testid="rfm-as-of" data-buyers={summary?.buyers ?? ''} data-customers={summary?.customers ?? ''} data-fresh={summary && !stale && !job ? 'true' : 'false'}>
         {summary ? (
           <>
             As of <strong>{summary.asOf}</strong> (the signals’ date): <span className="num">{formatInt(summary.buyers)}</span> buyers of{' '}
@@ -84,7 +84,7 @@ function GridCard() {
     <section className="vp-card rfm-card rfm-grid-card" aria-labelledby="rfm-grid-title" data-testid="rfm-grid">
       <header className="vp-card-head">
         <h3 id="rfm-grid-title">Buyers by R and FM score</h3>
-        <span className="muted rfm-head-note">cells coloured by the group they fall in</span>
+        <span className="muted vp-head-note">cells coloured by the group they fall in</span>
       </header>
       <div className="rfm-grid-body">
         <EChart
@@ -167,7 +167,7 @@ function CutoffsCard() {
     <section className="vp-card rfm-card rfm-cutoffs-card" aria-labelledby="rfm-cut-title" data-testid="rfm-cutoffs-used">
       <header className="vp-card-head">
         <h3 id="rfm-cut-title">Cut-offs used</h3>
-        <span className="muted rfm-head-note">
+        <span className="muted vp-head-note">
           {method === 'quantiles' ? `computed: 20/40/60/80% points of the ${formatInt(summary.buyers)} buyers` : 'fixed cut-offs'}
         </span>
       </header>
@@ -183,7 +183,7 @@ function CutoffsCard() {
 export function RfmResults() {
   const error = useApp((s) => s.rfmError);
   return (
-    <div className="rfm-main" data-testid="rfm-main">
+    <div className="vp-main" data-testid="rfm-main">
       <RfmStatus />
       {error && error.code !== 'invalid-args' ? <JobFailureNote failure={error} fallback="The RFM scores could not be computed" testId="rfm-error" /> : null}
       {error && error.code === 'invalid-args' ? (

@@ -97,7 +97,7 @@ export function RfmSettingsPanel() {
   const dirty = !sameRfm(draft, saved);
 
   return (
-    <aside className="rfm-setup" aria-label="RFM settings" data-testid="rfm-settings">
+    <aside className="vp-setup" aria-label="RFM settings" data-testid="rfm-settings">
       <header className="rfm-setup-head">
         <h3>RFM settings</h3>
         {dirty ? (

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { useApp } from '../../../store/index.ts';
 import { LoadErrorState, LoadingState } from '../../../components/ViewStates.tsx';
+import { useLeaveGuard } from '../../../hooks/useLeaveGuard.ts';
 import { RfmSettingsPanel } from './RfmSettingsPanel.tsx';
 import { RfmResults } from './RfmResults.tsx';
 import { sameRfm } from './rfmSettings.ts';
@@ -25,13 +26,8 @@ export function RfmTab() {
   }, [enter, path, imports, events]);
   // A highlight set by hover or focus must not outlive the tab (unmounting fires no blur).
   useEffect(() => () => useApp.getState().setRfmHighlight(null), []);
-  // Closing the page would lose unsaved settings: the browser asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  // Closing the page would lose unsaved settings.
+  useLeaveGuard(dirty);
 
   if (loadError && !hasDraft) return <LoadErrorState title="The RFM settings could not be loaded" message={loadError} onRetry={() => void enter()} testId="rfm-load-error" />;
   if (loading || !hasDraft) return <LoadingState label="Loading the RFM settings…" />;
