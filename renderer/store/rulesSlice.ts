@@ -174,6 +174,11 @@ export function draftDirty(s: Pick<RulesSlice, 'rulesDraft'>): boolean {
   return d !== null && (d.baseKey === null || d.baseKey !== draftKey(d));
 }
 
+/** Where a segmentation's sizes are kept: per segmentation and date. */
+export function segmentationInfoKey(ref: SegmentationRef, asOf: string | null): string {
+  return `${refKey(ref)}@${asOf ?? ''}`;
+}
+
 export function evalKey(rule: RuleGroup, asOf: string | null): string {
   return `${asOf ?? ''}|${ruleKey(rule)}`;
 }
@@ -498,7 +503,7 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
       // The segment being edited was deleted elsewhere: what is on screen becomes a new, unsaved one.
       if (draft && draft.segmentId !== null && !ids.has(draft.segmentId)) patch.rulesDraft = { ...draft, segmentId: null, version: null, baseKey: null };
       // Saved segments are segmentations too (and "rules" assigns by their priority): sizes change.
-      const info = Object.fromEntries(Object.entries(get().rulesSegmentationInfo).filter(([k]) => k !== 'rules' && !k.startsWith('segment:')));
+      const info = Object.fromEntries(Object.entries(get().rulesSegmentationInfo).filter(([k]) => !k.startsWith('rules@') && !k.startsWith('segment:')));
       patch.rulesSegmentationInfo = info;
       set(patch);
       void loadSegmentations(epoch);
@@ -539,12 +544,14 @@ export const createRulesSlice: SliceCreator<RulesSlice> = (set, get, store) => {
     },
 
     loadSegmentationInfo(ref, force = false) {
-      const key = refKey(ref);
+      // Sizes at the builder's date, so the chips agree with the rule's counts.
+      const asOf = get().rulesAsOf;
+      const key = segmentationInfoKey(ref, asOf);
       const have = get().rulesSegmentationInfo[key];
       if (have && (have.loading || (!force && have.info))) return;
       const e = epoch;
       set((s) => ({ rulesSegmentationInfo: { ...s.rulesSegmentationInfo, [key]: { info: have?.info ?? null, loading: true, error: null } } }));
-      api.send('segmentation-get', { ref }).then(
+      api.send('segmentation-get', { ref, ...(asOf ? { asOf } : {}) }).then(
         (info) => {
           if (e === epoch) set((s) => ({ rulesSegmentationInfo: { ...s.rulesSegmentationInfo, [key]: { info, loading: false, error: null } } }));
         },

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import type { SegmentCondition } from '../../../../core/api/contract.ts';
 import { useApp } from '../../../store/index.ts';
+import { segmentationInfoKey } from '../../../store/rulesSlice.ts';
 import { formatInt } from '../../../lib/format.ts';
 import type { RuleIssue } from './ruleValidation.ts';
 import { fieldIssue } from './ruleValidation.ts';
@@ -17,12 +18,13 @@ export function SegmentEditor({ node, path, issues }: { node: SegmentCondition; 
   const optionsError = useApp((s) => s.rulesSegmentationsError);
   const ownId = useApp((s) => s.rulesDraft?.segmentId ?? null);
   const key = refKey(node.segmentation);
-  const entry = useApp((s) => s.rulesSegmentationInfo[key]);
+  const asOf = useApp((s) => s.rulesAsOf);
+  const entry = useApp((s) => s.rulesSegmentationInfo[segmentationInfoKey(node.segmentation, asOf)]);
   const load = useApp((s) => s.loadSegmentationInfo);
   const segmentation = node.segmentation;
   useEffect(() => {
     load(segmentation);
-  }, [load, key, segmentation]);
+  }, [load, key, segmentation, asOf]);
 
   const known = options?.some((o) => refKey(o.ref) === key);
   const problem = fieldIssue(issues, 'segments');
