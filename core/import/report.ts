@@ -4,10 +4,14 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { RowProblem } from './types.ts';
 
-/** Quotes a cell, and neutralises values a spreadsheet would run as a formula. */
+/**
+ * Quotes a cell, and neutralises text a spreadsheet would run as a formula. Numbers are written
+ * as they are: -3.5 is a value, not a formula.
+ */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  let s = String(value);
+  if (typeof value === 'number') return String(value);
+  let s = value;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
