@@ -1,10 +1,8 @@
 // `segwb cluster`: the same fit the app makes (and stores as a model in the workspace), for
 // scripts: assignments as CSV, the cluster summary as JSON.
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
 import type { Workspace } from '../store/workspace.ts';
-import { ProgressBar } from '../sample/cli-demo.ts';
-import type { JobHandle } from '../api/jobs.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
+import { writeCsv, type CsvValue } from '../files/csv-writer.ts';
 import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
 import { computeSignals } from '../signals/compute.ts';
 import { assembleModel, prepareMatrix } from './fit.ts';
@@ -20,15 +18,8 @@ export interface ClusterCliOptions {
   out?: string | undefined;
 }
 
-function terminalJob(): JobHandle {
-  const bar = new ProgressBar(process.stderr);
-  return { isCancelled: () => false, progress: (u) => bar.update(u) };
-}
-
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 export async function runClusterCli(ws: Workspace, options: ClusterCliOptions): Promise<{ model: ClusterModel; chooseK: KRecommendation | null }> {
-  const job = terminalJob();
+  const { job, done } = terminalJob();
   const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
   const frame = computeSignals(ws.db, { asOf }, job);
   const base = { signals: options.signals ?? [...DEFAULT_CLUSTER_SIGNALS], seed: options.seed };
@@ -44,32 +35,19 @@ export async function runClusterCli(ws: Workspace, options: ClusterCliOptions): 
   const settings = clusterSettingsSchema.parse({ ...base, k });
   const args = fitJobArgs(ws.db, frame, settings, ws.path);
   const { description, outcome } = fitJob(args, job);
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  done();
   const { model, live } = assembleModel(ws.db, frame, settings, description, outcome, args.previous?.summary.modelId ?? null);
   const { matrix } = description;
 
   if (options.out) {
-    const target = `${options.out}.partial`;
-    const stream = createWriteStream(target);
-    try {
-      const names = model.clusters.map((c) => csvField(c.name));
-      let chunk = 'customer_id,cluster_id,cluster_name,distance\n';
+    const ids = frame.customerIds;
+    function* rows(): Generator<CsvValue[]> {
       for (let i = 0; i < matrix.n; i++) {
         const j = live.labels[i]!;
-        chunk += `${csvField(frame.customerIds[matrix.frameRows[i]!]!)},${live.keys[j]},${names[j]},${Math.round(live.distances[i]! * 1e6) / 1e6}\n`;
-        if (chunk.length > 1 << 20) {
-          if (!stream.write(chunk)) await once(stream, 'drain');
-          chunk = '';
-        }
+        yield [ids[matrix.frameRows[i]!]!, live.keys[j]!, model.clusters[j]!.name, Math.round(live.distances[i]! * 1e6) / 1e6];
       }
-      stream.end(chunk);
-      await once(stream, 'finish');
-      // Renamed only when complete: an interrupted run never leaves a half-written file behind.
-      renameSync(target, options.out);
-    } catch (err) {
-      rmSync(target, { force: true });
-      throw err;
     }
+    await writeCsv(options.out, ['customer_id', 'cluster_id', 'cluster_name', 'distance'], rows());
   }
   return { model, chooseK };
 }

@@ -2,7 +2,7 @@
 // between), evaluated in this thread with the app's evaluator. JSON on stdout.
 import { ApiError } from '../api/contract.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { ProgressBar } from '../sample/cli-demo.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
 import { parseAsOf } from '../signals/as-of.ts';
 import { inThreadEvaluator } from '../rules/in-thread.ts';
 import { parseSegmentationRef } from '../rules/refs.ts';
@@ -27,13 +27,12 @@ export async function runMigrateCli(ws: Workspace, options: { segmentation: stri
     throw new ApiError({ code: 'invalid-args', message: `--to (${options.to}) must be after --from (${options.from}).` });
   }
   const days = options.monthly ? monthlyDays(options.from, options.to) : [options.from, options.to];
-  const bar = new ProgressBar(process.stderr);
-  const job = { isCancelled: () => false, progress: (u: Parameters<ProgressBar['update']>[0]) => bar.update(u) };
+  const { job, done } = terminalJob();
   const series = await migrationSeries(ws.db, ref, days, async (day) => {
     const { evaluator, data } = inThreadEvaluator(ws.db, parseAsOf(day), job);
     const { info, labels } = evaluator.segmentation(ref);
     return { day, ids: data.frame.customerIds, labels, segments: info.segments, label: info.label };
   });
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  done();
   return series;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ApiError } from '../api/contract.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { ProgressBar } from '../sample/cli-demo.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
 import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
 import { columnOf } from '../signals/frame.ts';
 import { readOutcomeRows } from '../signals/outcome.ts';
@@ -49,11 +49,6 @@ function flatten(node: RuleNode, counts: RuleCount, path: string, out: Condition
   const condition = node.kind === 'group' ? `${node.not ? 'NOT ' : ''}${node.combine.toUpperCase()} of ${node.children.length}` : describeLeaf(node);
   out.push({ path, condition, customers: counts.count });
   if (node.kind === 'group') node.children.forEach((c, i) => flatten(c, counts.children![i]!, path ? `${path}.${i + 1}` : String(i + 1), out));
-}
-
-function terminalJob() {
-  const bar = new ProgressBar(process.stderr);
-  return { job: { isCancelled: () => false, progress: (u: Parameters<ProgressBar['update']>[0]) => bar.update(u) }, done: () => process.stderr.isTTY && process.stderr.write('\n') };
 }
 
 export async function runRulesCli(ws: Workspace, options: { asOf?: string | undefined; rulePath: string; out?: string | undefined }) {

@@ -85,6 +85,17 @@ export class ProgressBar {
   }
 }
 
+/** A job handle that draws progress on stderr, for CLI commands; done() ends the bar's line. */
+export function terminalJob(): { job: { isCancelled(): boolean; progress(update: ProgressUpdate): void }; done(): void } {
+  const bar = new ProgressBar(process.stderr);
+  return {
+    job: { isCancelled: () => false, progress: (u) => bar.update(u) },
+    done: () => {
+      if (process.stderr.isTTY) process.stderr.write('\n');
+    },
+  };
+}
+
 /**
  * Generates the sample workspace `opts.out` and reports a one-line JSON summary with `write`.
  * Ctrl+C cancels cleanly (the partial file is removed) instead of killing the process mid-write.

@@ -3,8 +3,8 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Workspace } from '../store/workspace.ts';
-import { ProgressBar } from '../sample/cli-demo.ts';
-import type { JobHandle } from '../api/jobs.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
+import { csvCell } from '../import/report.ts';
 import { PHASE_NAMES } from '../scoring/phases.ts';
 import { addDays, defaultAsOf, formatDay, parseAsOf } from './as-of.ts';
 import { computeSignals, purchasedBetween } from './compute.ts';
@@ -13,20 +13,6 @@ import { ScoringState } from './scoring-state.ts';
 import { loadSettings } from './settings.ts';
 import type { PhaseBacktest } from './types.ts';
 import { backtestPhases } from './validation.ts';
-
-function terminalJob(): { job: JobHandle; done(): void } {
-  const bar = new ProgressBar(process.stderr);
-  return {
-    job: { isCancelled: () => false, progress: (u) => bar.update(u) },
-    done: () => {
-      if (process.stderr.isTTY) process.stderr.write('\n');
-    },
-  };
-}
-
-function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Writes one row per customer: every signal, the intent score and the phase. Missing values are empty. */
 export async function runSignalsCli(ws: Workspace, options: { asOf?: string | undefined; out?: string | undefined }): Promise<{ asOf: string; customers: number; out: string | null }> {
@@ -42,7 +28,7 @@ export async function runSignalsCli(ws: Workspace, options: { asOf?: string | un
   try {
     let chunk = `${['customer_id', ...frame.signals.map((s) => s.id), 'intent_score', 'phase'].join(',')}\n`;
     for (let i = 0; i < frame.customerIds.length; i++) {
-      let line = csvField(frame.customerIds[i]!);
+      let line = csvCell(frame.customerIds[i]!);
       for (const column of frame.values) {
         const v = column[i]!;
         line += Number.isNaN(v) ? ',' : `,${Math.round(v * 1e6) / 1e6}`;
