@@ -239,6 +239,15 @@ export const mappingSchema = z
   })
   .strict();
 
+/** Which movers: a segmentation between two dates, optionally one flow (from one segment, to another). */
+const moversQuery = z.object({
+  ref: segmentationRefSchema,
+  from: isoDay,
+  to: isoDay,
+  fromKey: z.string().min(1).max(100).optional(),
+  toKey: z.string().min(1).max(100).optional(),
+});
+
 interface OpSpec<A extends z.ZodType, R> {
   args: A;
   /** Long operations run off the thread that answers requests, report progress and can be cancelled. */
@@ -517,32 +526,12 @@ export const contract = {
   ),
   /** Customers whose segment differs between two dates (optionally from one segment, to another), with the signals that changed most. */
   'migration-movers': op<MoverPage>()(
-    z
-      .object({
-        ref: segmentationRefSchema,
-        from: isoDay,
-        to: isoDay,
-        fromKey: z.string().min(1).max(100).optional(),
-        toKey: z.string().min(1).max(100).optional(),
-        offset: z.number().int().min(0).default(0),
-        limit: z.number().int().min(1).max(1000).default(100),
-      })
-      .strict(),
+    moversQuery.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
     { long: true },
   ),
   /** The same movers as CSV (customer, from, to, the three signals that changed most); refuses to overwrite unless told to. */
   'migration-movers-export': op<{ path: string; rows: number; bytes: number }>()(
-    z
-      .object({
-        ref: segmentationRefSchema,
-        from: isoDay,
-        to: isoDay,
-        fromKey: z.string().min(1).max(100).optional(),
-        toKey: z.string().min(1).max(100).optional(),
-        path,
-        overwrite: z.boolean().default(false),
-      })
-      .strict(),
+    moversQuery.extend({ path, overwrite: z.boolean().default(false) }).strict(),
     { long: true },
   ),
 } as const;

@@ -67,8 +67,9 @@ function segmentationOptions(ws: Workspace): SegmentationOption[] {
 export const ruleHandlers: HandlerGroup = {
   'rule-evaluate': async ({ rule, asOf }, ctx) => {
     const started = performance.now();
-    const { ws, data, evaluator } = await prepare(ctx, asOf, [rule], []);
-    checkReferences(ws.db, rule, null);
+    // A rule that cannot be saved is refused before any work (the builder shows why).
+    checkReferences(ctx.session.requireWorkspace().db, rule, null);
+    const { data, evaluator } = await prepare(ctx, asOf, [rule], []);
     const result = evaluator.rule(rule);
     const sql = compileRuleSql(rule, data.frame.asOf);
     return {

@@ -16,8 +16,9 @@ export interface CompiledLeaf {
   complement: boolean;
 }
 
-/** Rule field -> column. Identifiers reach SQL only through these literals. */
-const EVENT_COLUMNS: Record<EventFilter['field'], string> = {
+/** Rule field -> column. Identifiers reach SQL only through these literals (also the pickers' suggestions). */
+export const EVENT_COLUMNS: Record<EventFilter['field'] | 'type', string> = {
+  type: 'type',
   channel: 'channel',
   device: 'device',
   url: 'url',

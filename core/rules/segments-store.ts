@@ -43,32 +43,34 @@ export function referencedSegmentations(rule: RuleGroup): SegmentationRef[] {
   return leavesOf(rule).flatMap((l) => (l.kind === 'segment' ? [l.segmentation] : []));
 }
 
-/** Saved segments a rule needs, directly or through "rules" (which needs every saved segment). */
+/** Saved segments a rule refers to directly. */
 function dependsOn(rule: RuleGroup, all: ReadonlyMap<number, SavedSegment>): number[] {
-  return referencedSegmentations(rule).flatMap((r) => (r.kind === 'segment' ? [r.segmentId] : r.kind === 'rules' ? [...all.keys()] : []));
+  return referencedSegmentations(rule).flatMap((r) => (r.kind === 'segment' && all.has(r.segmentId) ? [r.segmentId] : []));
 }
 
 /**
- * Refuses a rule that refers to a segment that does not exist, or that would make a segment
- * depend on itself (directly, through others, or through the priority list).
+ * Refuses a rule that refers to a segment that does not exist, to the priority list (which holds
+ * every saved segment, so the segment would depend on itself), or, for segment `selfId`, to a
+ * segment that leads back to it.
  */
 export function checkReferences(db: Db, rule: RuleGroup, selfId: number | null): void {
   const all = new Map(listSegments(db).map((s) => [s.segmentId, s]));
-  for (const ref of referencedSegmentations(rule)) {
+  const refs = referencedSegmentations(rule);
+  for (const ref of refs) {
     if (ref.kind === 'segment' && !all.has(ref.segmentId)) {
       throw new ApiError({ code: 'segment-not-found', message: `The rule refers to saved segment ${ref.segmentId}, which does not exist (any more).` });
     }
+    if (ref.kind === 'rules') {
+      throw new ApiError({ code: 'segment-cycle', message: 'A saved segment cannot refer to the primary segments (the priority list): the list includes the segment itself.' });
+    }
   }
-  if (selfId === null && !referencedSegmentations(rule).some((r) => r.kind === 'rules')) return;
-  if (referencedSegmentations(rule).some((r) => r.kind === 'rules')) {
-    throw new ApiError({ code: 'segment-cycle', message: 'A saved segment cannot refer to the primary segments (the priority list): the list includes the segment itself.' });
-  }
+  if (selfId === null) return;
   const seen = new Set<number>();
   const stack = dependsOn(rule, all);
   while (stack.length) {
     const id = stack.pop()!;
     if (id === selfId) {
-      throw new ApiError({ code: 'segment-cycle', message: `The rule would make "${all.get(selfId!)?.name ?? selfId}" depend on itself through the segments it refers to.` });
+      throw new ApiError({ code: 'segment-cycle', message: `The rule would make "${all.get(selfId)?.name ?? selfId}" depend on itself through the segments it refers to.` });
     }
     if (seen.has(id)) continue;
     seen.add(id);

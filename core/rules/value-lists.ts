@@ -2,6 +2,7 @@
 // the newest events, and the extra customer columns. Suggestions only (any value can be typed),
 // so they read a bounded slice of the data and answer in milliseconds even on 10^7 events.
 import type { Db } from '../store/db.ts';
+import { EVENT_COLUMNS } from './leaf-sql.ts';
 import type { EVENT_TEXT_FIELDS } from './types.ts';
 
 /** Newest events read for suggestions. */
@@ -10,20 +11,6 @@ const CUSTOMERS_FOR_KEYS = 5_000;
 
 export type SuggestField = (typeof EVENT_TEXT_FIELDS)[number] | 'type';
 
-/** Field -> column: the column name comes from this fixed map, never from the request. */
-const COLUMNS: Record<SuggestField, string> = {
-  type: 'type',
-  channel: 'channel',
-  device: 'device',
-  url: 'url',
-  page_category: 'page_category',
-  product: 'product',
-  category: 'category',
-  campaign: 'campaign',
-  order_id: 'order_id',
-  session_id: 'session_id',
-};
-
 export interface FieldValues {
   values: Array<{ value: string; events: number }>;
   /** Events the counts come from (the newest ones). */
@@ -31,7 +18,7 @@ export interface FieldValues {
 }
 
 export function eventFieldValues(db: Db, field: SuggestField, types: readonly string[] | undefined, limit: number): FieldValues {
-  const column = COLUMNS[field];
+  const column = EVENT_COLUMNS[field];
   const newest = db.get<{ m: number | null }>('SELECT max(id) AS m FROM events')?.m ?? null;
   if (newest === null) return { values: [], scanned: 0 };
   const from = newest - SUGGESTION_EVENTS;

@@ -1,14 +1,13 @@
 // The cluster workbench through the API, over every transport, on a seeded sample workspace with
 // hidden behaviour types: fit, choose k, identity across re-fits and dates, rename, drill-down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ApiClient, ClusterModel, ClusterSettingsIn, Progress } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
 import { generateSample } from '../../core/sample/generate.ts';
 import { tempDir } from '../support/temp.ts';
-import { apiError, transports, type Harness } from '../support/transports.ts';
+import { apiError, openCopy, transports, type Harness } from '../support/transports.ts';
 
 const tmp = tempDir('segwb-clusters-');
 const sample = join(tmp.dir, 'sample.segwb');
@@ -21,17 +20,15 @@ afterAll(() => tmp.cleanup());
 const settings = (k: number, extra: Partial<ClusterSettingsIn> = {}): ClusterSettingsIn => ({ signals: [...DEFAULT_CLUSTER_SIGNALS], k, seed: 3, ...extra });
 
 describe.each(transports)('clusters over %s', (name, start) => {
-  let h: Harness;
+  let h: Harness & { path: string };
   let api: ApiClient;
   let ws: string;
   let first: ClusterModel;
 
   beforeAll(async () => {
-    ws = join(tmp.dir, `${name}.segwb`);
-    copyFileSync(sample, ws);
-    h = await start(join(tmp.dir, name));
+    h = await openCopy(start, sample, tmp.dir, name);
+    ws = h.path;
     api = h.client;
-    await api.send('workspace-open', { path: ws });
   });
   afterAll(async () => h.close());
 

@@ -2,13 +2,13 @@
 // behaviour drift: sizes per date, transitions that add up, clusters followed with one model's
 // identities, and agreement with the generator's drift.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient, MigrationSeries } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
 import { generateSample } from '../../core/sample/generate.ts';
 import { tempDir } from '../support/temp.ts';
-import { apiError, transports, type Harness } from '../support/transports.ts';
+import { apiError, openCopy, transports, type Harness } from '../support/transports.ts';
 
 const tmp = tempDir('segwb-migration-contract-');
 const sample = join(tmp.dir, 'sample.segwb');
@@ -44,11 +44,8 @@ describe.each(transports)('migration over %s', (name, start) => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    const ws = join(tmp.dir, `${name}.segwb`);
-    copyFileSync(sample, ws);
-    h = await start(join(tmp.dir, name));
+    h = await openCopy(start, sample, tmp.dir, name);
     api = h.client;
-    await api.send('workspace-open', { path: ws });
   });
   afterAll(async () => h.close());
 

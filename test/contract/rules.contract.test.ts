@@ -2,13 +2,13 @@
 // seeded sample workspace: live counts, saved segments with versions, refusals, the priority list
 // and its CSV, and a comparison with clusters whose cells become segments with the same members.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient, Progress, RuleGroupIn, SavedSegment } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
 import { generateSample } from '../../core/sample/generate.ts';
 import { tempDir } from '../support/temp.ts';
-import { apiError, transports, type Harness } from '../support/transports.ts';
+import { apiError, openCopy, transports, type Harness } from '../support/transports.ts';
 
 const tmp = tempDir('segwb-rules-contract-');
 const sample = join(tmp.dir, 'sample.segwb');
@@ -33,11 +33,8 @@ describe.each(transports)('rules over %s', (name, start) => {
   let api: ApiClient;
 
   beforeAll(async () => {
-    const ws = join(tmp.dir, `${name}.segwb`);
-    copyFileSync(sample, ws);
-    h = await start(join(tmp.dir, name));
+    h = await openCopy(start, sample, tmp.dir, name);
     api = h.client;
-    await api.send('workspace-open', { path: ws });
   });
   afterAll(async () => h.close());
 

@@ -1,12 +1,11 @@
 // Signals, scoring, phases and validation through the API, over every transport, on a seeded
 // sample workspace whose customers follow known behaviour types (so conversion is predictable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiClient, Progress, ScoringSettings } from '../../core/api/contract.ts';
 import { generateSample } from '../../core/sample/generate.ts';
 import { tempDir } from '../support/temp.ts';
-import { apiError, transports, type Harness } from '../support/transports.ts';
+import { apiError, openCopy, transports, type Harness } from '../support/transports.ts';
 
 const tmp = tempDir('segwb-signals-');
 const sample = join(tmp.dir, 'sample.segwb');
@@ -22,11 +21,8 @@ describe.each(transports)('signals and phases over %s', (name, start) => {
   let settings: ScoringSettings;
 
   beforeAll(async () => {
-    const ws = join(tmp.dir, `${name}.segwb`);
-    copyFileSync(sample, ws);
-    h = await start(join(tmp.dir, name));
+    h = await openCopy(start, sample, tmp.dir, name);
     api = h.client;
-    await api.send('workspace-open', { path: ws });
   });
   afterAll(async () => h.close());
 

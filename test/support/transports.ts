@@ -1,7 +1,7 @@
 // The transports every contract suite runs against: the in-process client and real HTTP (with
 // its token, cookie and SSE progress), each over a fresh core.
 import { expect } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError, type ApiClient } from '../../core/api/contract.ts';
 import { createCore, type Core } from '../../core/api/core.ts';
@@ -46,6 +46,15 @@ export const transports: Array<[string, (root: string) => Promise<Harness>]> = [
     },
   ],
 ];
+
+/** A fresh core over `start`'s transport with its own copy of `sample` (as `<dir>/<name>.segwb`) open. */
+export async function openCopy(start: (root: string) => Promise<Harness>, sample: string, dir: string, name: string): Promise<Harness & { path: string }> {
+  const path = join(dir, `${name}.segwb`);
+  copyFileSync(sample, path);
+  const h = await start(join(dir, name));
+  await h.client.send('workspace-open', { path });
+  return { ...h, path };
+}
 
 export async function apiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
