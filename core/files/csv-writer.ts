@@ -2,7 +2,7 @@
 // spreadsheet formulas, written in large chunks to "<path>.partial" and renamed only when
 // complete, so an interrupted write never leaves half a file under the chosen name.
 import { once } from 'node:events';
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../api/contract.ts';
 import { csvCell } from '../import/report.ts';
@@ -23,7 +23,8 @@ export function checkTarget(path: string, overwrite: boolean): void {
 
 export async function writeCsv(path: string, header: readonly string[], rows: Iterable<readonly CsvValue[]>, isCancelled: () => boolean = () => false): Promise<{ rows: number; bytes: number }> {
   const partial = `${path}.partial`;
-  const stream = createWriteStream(partial);
+  // Opened here, not by the stream later: a failure before the first write must not race the open.
+  const stream = createWriteStream(partial, { fd: openSync(partial, 'w') });
   let count = 0;
   let bytes = 0;
   try {
@@ -44,7 +45,9 @@ export async function writeCsv(path: string, header: readonly string[], rows: It
     renameSync(partial, path);
     return { rows: count, bytes };
   } catch (err) {
+    stream.on('error', () => {});
     stream.destroy();
+    await once(stream, 'close').catch(() => {});
     rmSync(partial, { force: true });
     throw err;
   }
