@@ -105,7 +105,7 @@ describe('segwb', () => {
     expect(segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--model', 'nope').stderr).toMatch(/--model must be auto, bgnbd, pareto-nbd or gamma-gamma/);
   }, 120_000);
 
-  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare and migrate print JSON', () => {
+  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare, migrate and economics print JSON', () => {
     const ws = tmp.file('rules.segwb');
     expect(segwb('demo', '--customers', '1200', '--seed', '9', '--months', '9', '--out', ws).status).toBe(0);
     const rule = tmp.file('rule.json');
@@ -162,10 +162,24 @@ describe('segwb', () => {
     expect(m.status, m.stderr).toBe(0);
     const series = JSON.parse(m.stdout);
     expect(series.days).toEqual(['2025-09-15', '2025-10-01', '2025-11-01']);
-    expect(series.transitions.map((t: { from: string; to: string }) => `${t.from}>${t.to}`)).toEqual(['2025-09-15>2025-10-01', '2025-10-01>2025-11-01', '2025-09-15>2025-11-01']);
-    const last = series.transitions[1];
+    expect(series.transitions.map((t: { from: string; to: string }) => `${t.from}>${t.to}`)).toEqual(['2025-09-15>2025-10-01', '2025-09-15>2025-11-01', '2025-10-01>2025-11-01']);
+    const last = series.transitions[2];
     expect(last.stayed + last.moved + last.entered).toBe(series.customers[2]);
     expect(segwb('migrate', '--workspace', ws, '--segmentation', 'phases', '--from', '2025-11-01', '--to', '2025-10-01').stderr).toContain('must be after --from');
+
+    const e = segwb('economics', '--workspace', ws, '--segmentation', 'rfm', '--as-of', '2025-07-01', '--outcome-days', '30');
+    expect(e.status, e.stderr).toBe(0);
+    const table = JSON.parse(e.stdout);
+    expect(table).toMatchObject({ asOf: '2025-07-01', label: 'RFM groups', likelihoodSource: 'observed', outcome: { complete: true } });
+    expect(table.segments.reduce((s: number, r: { customers: number }) => s + r.customers, 0)).toBe(table.all.customers);
+    // The same table as the comparison's RFM side: one evaluator, one set of customers.
+    expect(table.segments.map((r: { customers: number }) => r.customers)).toEqual(cmp.a.segments.map((x: { customers: number }) => x.customers));
+    const out = tmp.file('exclusions.csv');
+    const none = segwb('exclusions', '--workspace', ws, '--out', out, '--as-of', '2025-07-01');
+    expect(none.status, none.stderr).toBe(0);
+    expect(JSON.parse(none.stdout)).toMatchObject({ rows: 0, segments: [], skipped: [] });
+    expect(readFileSync(out, 'utf8')).toBe('customer_id,excluded_by,segment_ids\n');
+    expect(segwb('exclusions', '--workspace', ws, '--out', out).stderr).toContain('already exists');
   }, 120_000);
 
   it('refuses to overwrite an existing file', () => {

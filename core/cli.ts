@@ -56,6 +56,14 @@ Usage:
       The segmentation as of both dates (and the first of every month in between with --monthly):
       sizes per date and transition matrices (the last row: customers new since the earlier date),
       and in sample workspaces how well the moves follow the generator's hidden drift, as JSON.
+  segwb economics --workspace WS --segmentation SEGMENTATION [--as-of YYYY-MM-DD] [--outcome-days N]
+      Per segment as of the date: customers, conversion in the next N days (default 30, when the
+      data reaches past the date), order value, gross margin, discount share, returns, support
+      cost, churn after the first purchase, predicted CLV, net value per customer, warnings and
+      the current decision, as JSON. Margin and support cost come from the workspace's settings.
+  segwb exclusions --workspace WS --out FILE.csv [--as-of YYYY-MM-DD] [--overwrite]
+      The exclusion list: every customer in a segment decided "don't compete" as of the date
+      (customer id, the segments, their ids), as CSV; the segments used and skipped as JSON.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -287,6 +295,32 @@ async function migrate(argv: string[]): Promise<void> {
   }
 }
 
+async function economics(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, segmentation: { type: 'string' }, 'as-of': { type: 'string' }, 'outcome-days': { type: 'string' } } });
+  const outcomeDays = intOption(values['outcome-days'], 'outcome-days', 30);
+  if (outcomeDays < 1 || outcomeDays > 365) throw new UsageError('--outcome-days must be from 1 to 365');
+  const segmentation = requireOption(values.segmentation, 'segmentation');
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runEconomicsCli } = await import('./economics/cli-economics.ts');
+  try {
+    process.stdout.write(`${JSON.stringify(runEconomicsCli(ws, { segmentation, asOf: values['as-of'], outcomeDays }), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
+async function exclusions(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, overwrite: { type: 'boolean' } } });
+  const out = resolve(requireOption(values.out, 'out'));
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runExclusionsCli } = await import('./economics/cli-economics.ts');
+  try {
+    process.stdout.write(`${JSON.stringify(await runExclusionsCli(ws, { out, asOf: values['as-of'], overwrite: values.overwrite ?? false }), null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -341,6 +375,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'migrate':
         await migrate(rest);
+        return 0;
+      case 'economics':
+        await economics(rest);
+        return 0;
+      case 'exclusions':
+        await exclusions(rest);
         return 0;
       case undefined:
       case 'help':

@@ -10,6 +10,8 @@ import { chooseKSettingsSchema, clusterSettingsSchema } from '../clusters/types.
 import { predictSettingsSchema } from '../predict/types.ts';
 import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSchema, segmentationRefSchema } from '../rules/types.ts';
 import type { MigrationSeries, MoverPage } from '../migration/types.ts';
+import { decisionSaveSchema, economicsSettingsSchema } from '../economics/types.ts';
+import type { EconomicsSettings, EconomicsTable, ExclusionExport, SegmentDecision } from '../economics/types.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -25,6 +27,9 @@ export type * from '../predict/types.ts';
 export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
 export type * from '../rules/types.ts';
 export type * from '../migration/types.ts';
+export type * from '../economics/types.ts';
+export { DECISIONS, ECONOMICS_WARNINGS } from '../economics/types.ts';
+export { decisionIdentity, decisionKey } from '../economics/identity.ts';
 export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, DEFAULT_RFM_GROUPS, defaultRfmSettings, formatSegmentationRef, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
 export { CLUSTER_MISSING, CLUSTER_SCALINGS, DEFAULT_CLUSTER_SIGNALS, MAX_CLUSTERS } from '../clusters/types.ts';
 
@@ -514,7 +519,7 @@ export const contract = {
   ),
 
   // Migration: a segmentation as of a series of dates, customers followed from date to date.
-  /** Sizes per date, transitions between consecutive dates (and first to last), drift agreement in sample workspaces. */
+  /** Sizes per date, transitions between every pair of dates, drift agreement in sample workspaces. */
   'migration-run': op<MigrationSeries>()(
     z
       .object({
@@ -532,6 +537,28 @@ export const contract = {
   /** The same movers as CSV (customer, from, to, the three signals that changed most); refuses to overwrite unless told to. */
   'migration-movers-export': op<{ path: string; rows: number; bytes: number }>()(
     moversQuery.extend({ path, overwrite: z.boolean().default(false) }).strict(),
+    { long: true },
+  ),
+
+  // Economics per segment, and the decisions on which segments to compete for.
+  'economics-settings-get': op<EconomicsSettings>()(empty),
+  'economics-settings-save': op<EconomicsSettings>()(z.object({ settings: economicsSettingsSchema }).strict()),
+  /** Numeric columns kept on purchase rows (event props): candidates for the margin column. */
+  'economics-margin-columns': op<Array<{ key: string; rows: number }>>()(empty),
+  /** Per segment of a segmentation as of a date: conversion, order value, margin, discounts, returns, support, churn, CLV, net value, warnings, decision. */
+  'economics-table': op<EconomicsTable>()(
+    z.object({ ref: segmentationRefSchema, asOf: isoDay.optional(), outcomeDays: z.number().int().min(1).max(365).default(30) }).strict(),
+    { long: true },
+  ),
+  /** Every segment's current decision (withdrawn ones left out), newest first. */
+  'decisions-list': op<SegmentDecision[]>()(empty),
+  /** All decisions ever taken on one segment, newest first. */
+  'decision-history': op<SegmentDecision[]>()(z.object({ family: z.string().min(1).max(200), segmentKey: z.string().min(1).max(200) }).strict()),
+  /** A new decision on a segment (decision null withdraws it), stored with the definition's version, the date and the figures of that date. */
+  'decision-save': op<SegmentDecision>()(decisionSaveSchema),
+  /** Customers of every "don't compete" segment as of the date, as CSV; refuses to overwrite unless told to. */
+  'decisions-exclusions-export': op<ExclusionExport>()(
+    z.object({ asOf: isoDay.optional(), path, overwrite: z.boolean().default(false) }).strict(),
     { long: true },
   ),
 } as const;

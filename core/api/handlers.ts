@@ -11,6 +11,7 @@ import { clusterHandlers } from '../clusters/handlers.ts';
 import { predictHandlers } from '../predict/handlers.ts';
 import { ruleHandlers } from '../rules/handlers.ts';
 import { migrationHandlers } from '../migration/handlers.ts';
+import { economicsHandlers } from '../economics/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -25,5 +26,6 @@ export function allHandlers(): Handlers {
     ['predict', predictHandlers],
     ['rules', ruleHandlers],
     ['migration', migrationHandlers],
+    ['economics', economicsHandlers],
   ]);
 }

@@ -40,6 +40,9 @@ const ws = createWorkspace(join(tmp.dir, 'shop.segwb'), { name: 'Economics shop'
 ws.db.transaction(() => {
   const add = ws.db.prepare('INSERT INTO events (customer_id, ts, type, order_id, amount, discount) VALUES (?, ?, ?, ?, ?, ?)');
   for (const [c, day, type, order, amount, discount] of EVENTS) add.run([c, d(day), type, order, amount, discount]);
+  // A cost column kept from the orders file: a number on o1, text on o4 (falls back to the share).
+  ws.db.run(`UPDATE events SET props = '{"Unit cost": 50}' WHERE order_id = 'o1'`);
+  ws.db.run(`UPDATE events SET props = '{"Unit cost": "n/a"}' WHERE order_id = 'o4'`);
 });
 
 const settings = economicsSettingsSchema.parse({ margin: 0.4, supportContactCost: 10, churnAfterDays: 90 });
@@ -49,12 +52,12 @@ const segments = [
 ];
 
 describe('segment economics', () => {
-  const figures = readCustomerFigures(ws.db, AS_OF);
+  const figures = readCustomerFigures(ws.db, AS_OF, settings);
   const ids = ['F1', 'F2', 'H1', 'H2', 'N1'];
   const labels = Int32Array.of(1, 1, 0, 0, 1);
   // Converted in the outcome window: F2 only.
   const converted = Uint8Array.of(0, 1, 0, 0, 0);
-  const { segments: rows, all } = segmentEconomics({ customerIds: ids, labels, segments, figures, asOf: AS_OF, converted, clv: Float64Array.of(120, 10, NaN, 30, NaN), settings });
+  const { segments: rows, all } = segmentEconomics({ customerIds: ids, labels, segments, figures, asOf: AS_OF, converted, clv: Float64Array.of(120, 10, NaN, 30, NaN), expectedPurchases: Float64Array.of(1, 0.5, NaN, NaN, NaN), settings });
   const [hunters, full] = rows as [(typeof rows)[0], (typeof rows)[0]];
 
   it('reads each customer\'s orders, payments, discounts, returns and contacts before the date', () => {
@@ -80,11 +83,14 @@ describe('segment economics', () => {
     // ((210 - 70) * 0.4 - 2 * 10) / 2
     expect(hunters.netValuePerCustomer).toBeCloseTo(18, 12);
     expect(hunters.predictedClv).toBe(30);
+    expect(hunters.predictedConversion).toBeNull();
+    expect(hunters.marginShare).toBeCloseTo(0.4, 12);
     // N1 has no purchases: a customer of the segment, not a buyer.
     expect(full).toMatchObject({ customers: 3, buyers: 2, orders: 3, discountShare: 0, returnRate: 0, supportCostPerCustomer: 0 });
     expect(full.conversionRate).toBeCloseTo(1 / 3, 12);
     expect(full.netValuePerCustomer).toBeCloseTo((350 * 0.4) / 3, 12);
     expect(full.predictedClv).toBe(65);
+    expect(full.predictedConversion).toBeCloseTo((1 - Math.exp(-1) + 1 - Math.exp(-0.5)) / 2, 12);
     // F2's only order is 160 days old, F1 bought twice: one of two old buyers churned.
     expect(full.churnAfterFirstPurchase).toBe(0.5);
     expect(hunters.churnAfterFirstPurchase).toBe(0);
@@ -98,5 +104,29 @@ describe('segment economics', () => {
     // Full-price buyers convert above the base rate (1/3 vs 1/5) and half their old buyers bought
     // once only, against a quarter overall.
     expect(full.warnings).toEqual(['converts-but-churns']);
+  });
+});
+
+describe('gross margin from a cost or margin column', () => {
+  it('uses the column where it holds a number and the margin share elsewhere', () => {
+    const cost = readCustomerFigures(ws.db, AS_OF, { ...settings, marginColumn: { key: 'Unit cost', meaning: 'cost' } });
+    // H1: o1 80 paid, 50 cost -> 30; o2 40 x 0.4 = 16. F1: "n/a" is not a number -> 300 x 0.4.
+    expect([...cost.grossMargin]).toEqual([120, 20, 46, 36]);
+    expect(cost.rowsWithMarginColumn).toBe(1);
+    const margin = readCustomerFigures(ws.db, AS_OF, { ...settings, marginColumn: { key: 'Unit cost', meaning: 'margin' } });
+    expect(margin.grossMargin[2]).toBeCloseTo(50 + 16, 12);
+    const none = readCustomerFigures(ws.db, AS_OF, settings);
+    expect([...none.grossMargin]).toEqual([120, 20, 48, 36]);
+    expect(none.rowsWithMarginColumn).toBe(0);
+  });
+
+  it('takes returns off at the segment\'s own margin share', () => {
+    const figures = readCustomerFigures(ws.db, AS_OF, { ...settings, marginColumn: { key: 'Unit cost', meaning: 'cost' } });
+    const { segments: rows } = segmentEconomics({ customerIds: ['H1', 'H2'], labels: Int32Array.of(0, 0), segments: segments.slice(0, 1), figures, asOf: AS_OF, converted: null, clv: null, expectedPurchases: null, settings });
+    const h = rows[0]!;
+    const share = (46 + 36) / 210;
+    expect(h.marginShare).toBeCloseTo(share, 12);
+    expect(h.netValuePerCustomer).toBeCloseTo((46 + 36 - 70 * share - 20) / 2, 12);
+    expect(h.conversionRate).toBeNull();
   });
 });

@@ -15,8 +15,10 @@ export interface EconomicsInput {
   asOf: number;
   /** 1 = purchased in the outcome window; null when there is no data after the date. */
   converted: Uint8Array | null;
-  /** Predicted CLV per customer (NaN = none), when a prediction is stored. */
+  /** Predicted CLV per customer (NaN = none), when a prediction with spend is stored. */
   clv: Float64Array | null;
+  /** Expected purchases in the prediction's horizon per customer (NaN = none), when a prediction is stored. */
+  expectedPurchases: Float64Array | null;
   settings: EconomicsSettings;
 }
 
@@ -26,6 +28,7 @@ interface Sums {
   converted: number;
   orders: number;
   revenue: number;
+  margin: number;
   discounted: number;
   discount: number;
   returns: number;
@@ -35,14 +38,18 @@ interface Sums {
   oneAndDone: number;
   clv: number;
   clvCount: number;
+  chance: number;
+  chanceCount: number;
 }
 
-const empty = (): Sums => ({ customers: 0, buyers: 0, converted: 0, orders: 0, revenue: 0, discounted: 0, discount: 0, returns: 0, returnValue: 0, support: 0, oldBuyers: 0, oneAndDone: 0, clv: 0, clvCount: 0 });
+const empty = (): Sums => ({ customers: 0, buyers: 0, converted: 0, orders: 0, revenue: 0, margin: 0, discounted: 0, discount: 0, returns: 0, returnValue: 0, support: 0, oldBuyers: 0, oneAndDone: 0, clv: 0, clvCount: 0, chance: 0, chanceCount: 0 });
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 function describe(key: string, name: string, s: Sums, hasOutcome: boolean, settings: EconomicsSettings): Omit<SegmentEconomics, 'warnings'> {
   const per = (v: number) => (s.customers ? v / s.customers : 0);
   const supportCost = s.support * settings.supportContactCost;
+  // What comes back takes its share of the margin with it: the segment's own margin share.
+  const marginShare = ratio(s.margin, s.revenue);
   return {
     key,
     name,
@@ -52,16 +59,19 @@ function describe(key: string, name: string, s: Sums, hasOutcome: boolean, setti
     orders: s.orders,
     averageOrderValue: ratio(s.revenue, s.orders),
     revenuePerCustomer: per(s.revenue),
-    grossMarginPerCustomer: per(s.revenue * settings.margin),
+    grossMarginPerCustomer: per(s.margin),
+    marginShare,
     discountShare: ratio(s.discounted, s.orders),
     averageDiscount: ratio(s.discount, s.discounted),
     returnRate: ratio(s.returns, s.orders),
     returnValuePerCustomer: per(s.returnValue),
     supportContactsPerCustomer: per(s.support),
     supportCostPerCustomer: per(supportCost),
+    supportShareOfMargin: s.margin > 0 ? supportCost / s.margin : null,
     churnAfterFirstPurchase: ratio(s.oneAndDone, s.oldBuyers),
     predictedClv: s.clvCount ? s.clv / s.clvCount : null,
-    netValuePerCustomer: per((s.revenue - s.returnValue) * settings.margin - supportCost),
+    predictedConversion: s.chanceCount ? s.chance / s.chanceCount : null,
+    netValuePerCustomer: per(s.margin - s.returnValue * (marginShare ?? settings.margin) - supportCost),
   };
 }
 
@@ -75,7 +85,11 @@ export function warningsFor(seg: Omit<SegmentEconomics, 'warnings'>, all: Omit<S
   }
   if (above(seg.discountShare, all.discountShare, 1.5, 0.5)) out.push('discount-dependent');
   if (above(seg.returnRate, all.returnRate, 1.5, 0.1)) out.push('high-returns');
-  if (above(seg.supportCostPerCustomer, all.supportCostPerCustomer, 1.5, 0.01)) out.push('high-support-cost');
+  // Support cost against the margin it eats, not per customer: buyers contact support and
+  // non-buyers rarely do, so per customer every buyer segment would look expensive.
+  // A segment without margin is flagged when it costs as much support per customer as the average.
+  const marginless = seg.supportShareOfMargin === null && seg.supportCostPerCustomer > 0 && seg.supportCostPerCustomer >= all.supportCostPerCustomer;
+  if (marginless || above(seg.supportShareOfMargin, all.supportShareOfMargin, 1.5, 0.1)) out.push('high-support-cost');
   return out;
 }
 
@@ -101,11 +115,18 @@ export function segmentEconomics(input: EconomicsInput): { segments: SegmentEcon
         s.clv += clv;
         s.clvCount++;
       }
+      const expected = input.expectedPurchases?.[i];
+      if (expected !== undefined && expected === expected) {
+        // Poisson: the chance of at least one purchase when this many are expected.
+        s.chance += 1 - Math.exp(-expected);
+        s.chanceCount++;
+      }
       if (r < 0) continue;
       const orders = figures.orders[r]!;
       if (orders > 0) s.buyers++;
       s.orders += orders;
       s.revenue += figures.revenue[r]!;
+      s.margin += figures.grossMargin[r]!;
       s.discounted += figures.discountedOrders[r]!;
       s.discount += figures.discountTotal[r]!;
       s.returns += figures.returns[r]!;

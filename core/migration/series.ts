@@ -1,5 +1,5 @@
 // A segmentation evaluated at each of a series of dates and laid over the customers of the last
-// date: sizes over time, transitions between consecutive dates (and first to last) and, in sample
+// date: sizes over time, transitions between every pair of dates and, in sample
 // workspaces, agreement with the generator's hidden drift. Dates are evaluated newest first so
 // each date's frame can go as soon as its labels are mapped.
 import type { Db } from '../store/db.ts';
@@ -16,9 +16,9 @@ export async function migrationSeries(db: Db, ref: SegmentationRef, days: readon
   const builder = new SeriesBuilder(latest);
   for (let d = sorted.length - 2; d >= 0; d--) builder.add(await labelsAt(sorted[d]!, sorted.length - 1 - d));
   const aligned = builder.build();
-  const last = aligned.days.length - 1;
-  const transitions = aligned.days.slice(1).map((_, d) => transition(aligned, d, d + 1));
-  if (last > 1) transitions.push(transition(aligned, 0, last));
+  // Every pair of dates (at most 630 for 36 dates, each k+1 x k): the view can show any two.
+  const transitions = [];
+  for (let f = 0; f < aligned.days.length; f++) for (let t = f + 1; t < aligned.days.length; t++) transitions.push(transition(aligned, f, t));
   return {
     ref,
     label: latest.label,

@@ -37,7 +37,7 @@ export interface MigrationSeries {
   sizes: number[][];
   /** Customers known at each date. */
   customers: number[];
-  /** Between consecutive dates, then first to last. */
+  /** Between every pair of dates, ordered by the earlier date, then the later. */
   transitions: TransitionMatrix[];
   /** Against the sample generator's hidden behaviour drift; null outside sample workspaces. */
   drift: DriftAgreement | null;

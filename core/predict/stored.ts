@@ -1,6 +1,7 @@
 // The latest usable prediction, kept in the workspace (workbench_settings 'prediction'): its
 // scores then become signals — P(alive), expected purchases and CLV as of any signals date — so
 // phases, clusters, rules and economics can use them like any other signal.
+import { readSetting, writeSetting } from '../store/settings.ts';
 import type { Db } from '../store/db.ts';
 import { DAY_MS } from '../signals/catalog.ts';
 import type { SignalFrame } from '../signals/frame.ts';
@@ -37,17 +38,12 @@ export function savePrediction(db: Db, summary: PredictionSummary, settings: Pre
     horizonDays: settings.horizonDays,
     clv: settings.clv,
   };
-  db.run(
-    `INSERT INTO workbench_settings (key, value, saved_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at`,
-    [KEY, JSON.stringify(stored), stored.savedAt],
-  );
+  writeSetting(db, KEY, stored, stored.savedAt);
   return stored;
 }
 
 export function loadPrediction(db: Db): StoredPrediction | null {
-  const row = db.get<{ value: string }>('SELECT value FROM workbench_settings WHERE key = ?', [KEY]);
-  return row ? (JSON.parse(row.value) as StoredPrediction) : null;
+  return (readSetting(db, KEY)?.value as StoredPrediction | undefined) ?? null;
 }
 
 const MODEL_NAMES = { bgnbd: 'BG/NBD', 'pareto-nbd': 'Pareto/NBD' } as const;

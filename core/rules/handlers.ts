@@ -2,36 +2,25 @@
 // customers of a date: database conditions in a worker job (cached per date and condition),
 // signals and memberships in memory, so a builder edit costs one condition's query at most.
 import { ApiError } from '../api/contract.ts';
-import type { Ctx, HandlerGroup } from '../api/registry.ts';
+import type { HandlerGroup } from '../api/registry.ts';
 import { listModels } from '../clusters/models.ts';
 import { compareSegmentations } from '../compare/compare.ts';
 import { checkTarget, writeCsv, type CsvValue } from '../files/csv-writer.ts';
 import { loadPrediction } from '../predict/stored.ts';
 import { columnOf } from '../signals/frame.ts';
-import { signalCatalog } from '../signals/handlers.ts';
 import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { asOfData, databaseLeafMask, frameIndex, prepareLeaves, type AsOfData } from './as-of-data.ts';
+import { asOfData, frameIndex, type AsOfData } from './as-of-data.ts';
+import { prepareEvaluation as prepare } from './prepare.ts';
 import { outcomeInput, planOutcome, type OutcomePlan } from '../compare/outcome-plan.ts';
 import { compileRuleSql } from './compile.ts';
 import { analysePriority, assignPrimary } from './priority.ts';
 import { loadRfmSettings, rfmSummary, saveRfmSettings } from './rfm.ts';
-import { databaseLeavesFor, Evaluator } from './segmentations.ts';
 import { attributeKeys, eventFieldValues } from './value-lists.ts';
 import { checkReferences, deleteSegment, listSegments, savePriority, saveSegment } from './segments-store.ts';
-import type { RfmSettings, RuleGroup, RuleMember, SegmentationOption, SegmentationRef } from './types.ts';
+import type { RfmSettings, RuleMember, SegmentationOption, SegmentationRef } from './types.ts';
 
 const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'segments and their settings cannot be saved');
-
-/** The data of the date, every database condition the request needs answered, and an evaluator over them. */
-async function prepare(ctx: Ctx, day: string | undefined, rules: readonly RuleGroup[], refs: readonly SegmentationRef[], outcome?: (data: AsOfData) => { from: number; to: number } | undefined) {
-  const ws = ctx.session.requireWorkspace();
-  const data = await asOfData(ctx, day);
-  const leaves = databaseLeavesFor(ws.db, rules, refs);
-  const outcomeRows = await prepareLeaves(ctx, data, leaves, outcome?.(data));
-  const evaluator = new Evaluator({ db: ws.db, data, catalog: signalCatalog(ws), databaseLeaf: (leaf) => databaseLeafMask(ctx, data, leaf) });
-  return { ws, data, evaluator, outcomeRows };
-}
 
 function member(data: AsOfData, i: number): RuleMember {
   const value = (id: string) => {

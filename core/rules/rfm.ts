@@ -3,6 +3,7 @@
 // analyst's cut-offs, and named groups over (R, FM) score ranges, first match wins.
 // Settings persist in workbench_settings 'rfm'.
 import type { Db } from '../store/db.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
 import { quantileSorted, sortedPresent } from '../scoring/sorted-values.ts';
 import { formatDay } from '../signals/as-of.ts';
 import { columnOf, type SignalFrame } from '../signals/frame.ts';
@@ -16,17 +17,13 @@ const QUANTILES = [0.2, 0.4, 0.6, 0.8];
 export { DEFAULT_RFM_GROUPS, defaultRfmSettings };
 
 export function loadRfmSettings(db: Db): RfmSettings {
-  const row = db.get<{ value: string }>('SELECT value FROM workbench_settings WHERE key = ?', [KEY]);
-  const parsed = row ? rfmSettingsSchema.safeParse(JSON.parse(row.value)) : null;
+  const row = readSetting(db, KEY);
+  const parsed = row ? rfmSettingsSchema.safeParse(row.value) : null;
   return parsed?.success ? parsed.data : defaultRfmSettings();
 }
 
 export function saveRfmSettings(db: Db, settings: RfmSettings): RfmSettings {
-  db.run(
-    `INSERT INTO workbench_settings (key, value, saved_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at`,
-    [KEY, JSON.stringify(settings), Date.now()],
-  );
+  writeSetting(db, KEY, settings);
   return settings;
 }
 

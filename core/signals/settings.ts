@@ -1,6 +1,7 @@
 // Scoring settings persist in the workspace (workbench_settings 'scoring'). A workspace without
 // any gets defaults from the signal catalogue; weights of signals that no longer exist are dropped.
 import type { Db } from '../store/db.ts';
+import { readSetting, writeSetting } from '../store/settings.ts';
 import { PHASES, scoringSettingsSchema, type PhaseAction, type Phase, type ScoringSettings, type SignalInfo } from './types.ts';
 
 const KEY = 'scoring';
@@ -49,19 +50,15 @@ export function reconcileSettings(settings: ScoringSettings, signals: readonly S
 }
 
 export function loadSettings(db: Db, signals: readonly SignalInfo[]): ScoringSettings {
-  const row = db.get<{ value: string }>('SELECT value FROM workbench_settings WHERE key = ?', [KEY]);
+  const row = readSetting(db, KEY);
   if (!row) return defaultSettings(signals);
-  const parsed = scoringSettingsSchema.safeParse(JSON.parse(row.value));
+  const parsed = scoringSettingsSchema.safeParse(row.value);
   // Settings written by another version that no longer validate: start from defaults rather than fail.
   return parsed.success ? reconcileSettings(parsed.data, signals) : defaultSettings(signals);
 }
 
 export function saveSettings(db: Db, settings: ScoringSettings, signals: readonly SignalInfo[]): ScoringSettings {
   const clean = reconcileSettings(settings, signals);
-  db.run(
-    `INSERT INTO workbench_settings (key, value, saved_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at`,
-    [KEY, JSON.stringify(clean), Date.now()],
-  );
+  writeSetting(db, KEY, clean);
   return clean;
 }

@@ -5,6 +5,7 @@ import * as m003 from './003-signals.ts';
 import * as m004 from './004-clusters.ts';
 import * as m005 from './005-segments.ts';
 import * as m006 from './006-events-by-type.ts';
+import * as m007 from './007-decisions.ts';
 
 export interface Migration {
   id: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   { id: 4, name: 'cluster models', sql: m004.sql },
   { id: 5, name: 'rule segments and priorities', sql: m005.sql },
   { id: 6, name: 'events by type and time for rule conditions', sql: m006.indexes },
+  { id: 7, name: 'decisions on segments', sql: m007.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;
