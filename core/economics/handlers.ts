@@ -20,6 +20,7 @@ import type { EconomicsTable, SegmentEconomics } from './types.ts';
 
 const figuresModule = new URL('./figures-job.ts', import.meta.url);
 const LAST_TABLE = 'economics-last';
+const FIGURES = 'economics-figures';
 const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'economics settings and decisions cannot be saved');
 const lastKey = (ref: SegmentationRef, asOf: string) => `${formatSegmentationRef(ref)}|${asOf}`;
 
@@ -33,7 +34,16 @@ async function tableOf(ctx: Ctx, ref: SegmentationRef, asOf: string | undefined,
   const settings = loadEconomicsSettings(ws.db);
   const plan = planOutcome(newestEvent(ws), data.frame.asOf, outcomeDays);
   const args: FiguresJobArgs = { workspacePath: ws.path, asOf: data.frame.asOf, settings, outcome: plan.window };
-  const { figures, outcome } = await runJobInWorker<FiguresJobResult>(figuresModule, 'figuresJob', args, ctx);
+  // One set of figures is kept: switching segmentations at the same date and settings is then
+  // instant (100k customers: 1.6 s for the scan). Imports and erasures clear session.derived.
+  const key = JSON.stringify(args);
+  let cached = ctx.session.derived.get(FIGURES) as { key: string; result: FiguresJobResult } | undefined;
+  if (cached?.key !== key) {
+    ctx.session.derived.delete(FIGURES);
+    cached = { key, result: await runJobInWorker<FiguresJobResult>(figuresModule, 'figuresJob', args, ctx) };
+    ctx.session.derived.set(FIGURES, cached);
+  }
+  const { figures, outcome } = cached.result;
   ctx.progress({ phase: 'Adding up the segments', done: 0, total: null, unit: 'steps' });
   const table = economicsTable({
     frame: data.frame,
