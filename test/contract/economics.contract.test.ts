@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiClient, EconomicsTable } from '../../core/api/contract.ts';
+import type { ApiClient, ArgsIn, EconomicsTable } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
 import { generateSample } from '../../core/sample/generate.ts';
 import { tempDir } from '../support/temp.ts';
@@ -117,7 +117,7 @@ describe.each(transports)('economics over %s', (name, start) => {
   }, 240_000);
 
   it('gives a saved segment one identity alone and in the priority list', async () => {
-    const rule = { kind: 'group', combine: 'and', not: false, children: [{ kind: 'event', did: true, types: ['purchase'], filters: [], measure: 'count', atLeast: 2, window: { kind: 'all' }, not: false }] } as const;
+    const rule: ArgsIn<'segment-save'>['rule'] = { kind: 'group', combine: 'and', children: [{ kind: 'event', types: ['purchase'], atLeast: 2 }] };
     const [saved] = await api.send('segment-save', { name: 'Repeat buyers', description: '', rule });
     const alone = await api.send('economics-table', { ref: { kind: 'segment', segmentId: saved!.segmentId }, asOf: AS_OF });
     const inside = alone.segments.find((r) => r.key === 'in')!;
