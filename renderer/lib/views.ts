@@ -62,8 +62,8 @@ export const VIEWS: readonly ViewInfo[] = [
     label: 'Migration',
     icon: 'migration',
     summary:
-      'Follow customers as they move between segments from one snapshot to the next, and see which flows grow, stall or leak.',
-    needs: 'Needs a workspace with at least two snapshots.',
+      'Follow any segmentation month by month: how segments grow and shrink, who moved where between two dates, and the signals that changed for them.',
+    needs: 'Needs a workspace with events over some weeks or months.',
   },
   {
     id: 'economics',
@@ -71,7 +71,7 @@ export const VIEWS: readonly ViewInfo[] = [
     icon: 'economics',
     summary:
       'Weigh each segment’s size, value and cost to win, then record where to compete, where to maintain and where not to compete — with the rationale.',
-    needs: 'Needs a workspace with segments.',
+    needs: 'Needs a workspace with purchases.',
   },
   {
     id: 'export',

@@ -16,6 +16,7 @@ import { createRulesSlice } from './rulesSlice.ts';
 import { createCompareSlice } from './compareSlice.ts';
 import { createRfmSlice } from './rfmSlice.ts';
 import { createPrioritySlice } from './prioritySlice.ts';
+import { createMigrationSlice } from './migrationSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -33,6 +34,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createCompareSlice(...a),
   ...createRfmSlice(...a),
   ...createPrioritySlice(...a),
+  ...createMigrationSlice(...a),
 }));
 
 export type { AppState } from './types.ts';

@@ -9,6 +9,7 @@ import type { ImportSlice } from './importSlice.ts';
 import type { NoticesSlice } from './noticesSlice.ts';
 import type { PredictSlice } from './predictSlice.ts';
 import type { PrioritySlice } from './prioritySlice.ts';
+import type { MigrationSlice } from './migrationSlice.ts';
 import type { RfmSlice } from './rfmSlice.ts';
 import type { RulesSlice } from './rulesSlice.ts';
 import type { SignalsSlice } from './signalsSlice.ts';
@@ -17,6 +18,6 @@ import type { TimelineSlice } from './timelineSlice.ts';
 import type { UiSlice } from './uiSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice & PredictSlice & RulesSlice & CompareSlice & RfmSlice & PrioritySlice;
+export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice & PredictSlice & RulesSlice & CompareSlice & RfmSlice & PrioritySlice & MigrationSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
