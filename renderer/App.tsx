@@ -16,6 +16,7 @@ import { ClustersView } from './views/clusters/ClustersView.tsx';
 import { PredictView } from './views/predict/PredictView.tsx';
 import { RulesView } from './views/rules/RulesView.tsx';
 import { MigrationView } from './views/migration/MigrationView.tsx';
+import { EconomicsView } from './views/economics/EconomicsView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
@@ -57,6 +58,7 @@ function CurrentView() {
   else if (view === 'predict' && workspace) content = <PredictView key={workspace.path} />;
   else if (view === 'rules' && workspace) content = <RulesView key={workspace.path} />;
   else if (view === 'migration' && workspace) content = <MigrationView key={workspace.path} />;
+  else if (view === 'economics' && workspace) content = <EconomicsView key={workspace.path} />;
   else content = <PlaceholderView id={view} />;
   return (
     <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>

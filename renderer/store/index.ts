@@ -16,6 +16,8 @@ import { createRulesSlice } from './rulesSlice.ts';
 import { createCompareSlice } from './compareSlice.ts';
 import { createRfmSlice } from './rfmSlice.ts';
 import { createPrioritySlice } from './prioritySlice.ts';
+import { createDecisionsSlice } from './decisionsSlice.ts';
+import { createEconomicsSlice } from './economicsSlice.ts';
 import { createMigrationSlice } from './migrationSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
@@ -34,6 +36,8 @@ export const useApp = create<AppState>()((...a) => ({
   ...createCompareSlice(...a),
   ...createRfmSlice(...a),
   ...createPrioritySlice(...a),
+  ...createDecisionsSlice(...a),
+  ...createEconomicsSlice(...a),
   ...createMigrationSlice(...a),
 }));
 

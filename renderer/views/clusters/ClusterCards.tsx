@@ -6,6 +6,7 @@ import { useApp } from '../../store/index.ts';
 import { formatInt } from '../../lib/format.ts';
 import { clvCell, conversionCell, formatShare, formatZ, revenueCell, type Cell } from './display.ts';
 import { ClusterName } from './ClusterName.tsx';
+import { DecisionBadge } from '../../components/DecisionBadge.tsx';
 
 function Metric({ label, cell, testId }: { label: string; cell: Cell; testId: string }) {
   return (
@@ -38,6 +39,7 @@ function Card({ info, model, selected, labelOf }: { info: ClusterInfo; model: Cl
       <div className="cl-size">
         <span className="num">
           <strong data-testid="cluster-size">{formatInt(info.size)}</strong> customers · <span data-testid="cluster-share">{formatShare(info.share)}</span>
+          <DecisionBadge segmentation={{ kind: 'clusters' }} segmentKey={String(info.key)} compact className="after-text" />
         </span>
         <span className="cl-share-bar" aria-hidden="true">
           <span style={{ width: `${Math.min(100, info.share * 100)}%` }} />

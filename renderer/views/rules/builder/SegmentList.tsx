@@ -7,6 +7,7 @@ import { draftDirty } from '../../../store/rulesSlice.ts';
 import { Icon } from '../../../components/Icon.tsx';
 import { Menu, type MenuEntry } from '../../../components/Menu.tsx';
 import { Dialog } from '../../../components/Dialog.tsx';
+import { DecisionBadge } from '../../../components/DecisionBadge.tsx';
 import { formatInt } from '../../../lib/format.ts';
 import { shareText } from './ruleDisplay.ts';
 import { RULE_TEMPLATES } from './ruleTemplates.ts';
@@ -95,6 +96,7 @@ function SegmentItem({ seg, selected, dirty, onDelete }: { seg: SavedSegment; se
         <span className="rb-seg-title">
           <span className="rb-seg-name-text">{seg.name}</span>
           {dirty ? <span className="unsaved-dot" title="Unsaved changes" aria-label="Unsaved changes" /> : null}
+          <DecisionBadge segmentation={{ kind: 'segment', segmentId: seg.segmentId }} segmentKey="in" compact />
         </span>
         {seg.description ? <span className="rb-seg-desc faint">{seg.description}</span> : null}
         <span className="rb-seg-meta">

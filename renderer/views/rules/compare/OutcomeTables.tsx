@@ -5,6 +5,7 @@ import type { Comparison, ComparisonOutcome, SegmentationInfo } from '../../../.
 import { useApp } from '../../../store/index.ts';
 import type { CompareSide } from '../../../store/compareSlice.ts';
 import { Icon } from '../../../components/Icon.tsx';
+import { DecisionBadge } from '../../../components/DecisionBadge.tsx';
 import { formatInt, formatMoney } from '../../../lib/format.ts';
 import {
   barPosition,
@@ -102,6 +103,7 @@ function OutcomeTable({ side, r, outcome, max }: { side: CompareSide; r: Compari
                 <th scope="row" className="cmp-seg-name" title={row.name}>
                   {colours.get(row.key) ? <span className="cmp-dot" style={{ background: colours.get(row.key)! }} /> : null}
                   {row.name}
+                  <DecisionBadge segmentation={info.ref} segmentKey={row.key} compact className="after-text" />
                 </th>
                 <td className="num right">{formatInt(row.customers)}</td>
                 <td className="num right">{formatInt(row.converters)}</td>

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { PriorityAnalysis, PriorityRow, SavedSegment } from '../../../../core/api/contract.ts';
 import { useApp } from '../../../store/index.ts';
 import { Icon } from '../../../components/Icon.tsx';
+import { DecisionBadge } from '../../../components/DecisionBadge.tsx';
 import { formatInt } from '../../../lib/format.ts';
 import { analysisMatches, dropTarget, inOrder, keyboardDelta, takenBy, takesFrom } from './priorityOrder.ts';
 import { useFocusAfterMove } from './useFocusAfterMove.ts';
@@ -136,6 +137,7 @@ export function PriorityList() {
               </span>
               <span className="pri-name" data-testid="priority-name">
                 {seg.name}
+                <DecisionBadge segmentation={{ kind: 'rules' }} segmentKey={String(seg.segmentId)} compact className="after-text" />
               </span>
               <span className="num right" data-testid="priority-members">
                 {row ? formatInt(row.members) : '…'}

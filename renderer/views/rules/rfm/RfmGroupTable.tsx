@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../../store/index.ts';
 import { Icon } from '../../../components/Icon.tsx';
+import { DecisionBadge } from '../../../components/DecisionBadge.tsx';
 import { useChartTheme } from '../../signals/useChartTheme.ts';
 import { groupColours } from '../../../charts/rfm-grid/palette.ts';
 import { formatInt, formatMoney } from '../../../lib/format.ts';
@@ -79,6 +80,7 @@ export function RfmGroupTable() {
                     <span className="rfm-group-cell">
                       {g.id === 'none' ? <span className="rfm-swatch rfm-swatch-none" aria-hidden="true" /> : <span className="rfm-swatch" style={{ background: colours[g.id] ?? colours.other }} aria-hidden="true" />}
                       {g.name}
+                      <DecisionBadge segmentation={{ kind: 'rfm' }} segmentKey={g.id} compact />
                     </span>
                   </th>
                   <td className="num right">{formatInt(g.customers)}</td>
