@@ -23,7 +23,7 @@ export function planOutcome(newestEvent: number | null, asOf: number, outcomeDay
       window: null,
       complete: false,
       windowEnd,
-      note: `The data ends before ${day}: there is nothing after the date to judge the segments by. Compare as of an earlier date (at least ${outcomeDays} days before the end of the data) to see conversion.`,
+      note: `The data ends before ${day}: there is nothing after the date to judge the segments by. Choose an earlier date (at least ${outcomeDays} days before the end of the data) to see conversion.`,
     };
   }
   const complete = newestEvent >= to - DAY_MS;

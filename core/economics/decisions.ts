@@ -1,6 +1,7 @@
 // Decisions on segments (table segment_decisions): each one with its rationale, the definition it
 // was taken on ("model 12", "version 3"...), the as-of date and the segment's economics then. A new
 // decision is a new row; the newest row per segment is its decision (a withdrawal has none).
+import { userInfo } from 'node:os';
 import type { Db } from '../store/db.ts';
 import { readSetting } from '../store/settings.ts';
 import { loadModel } from '../clusters/models.ts';
@@ -20,6 +21,7 @@ interface Row {
   definition_version: string;
   as_of: string;
   decided_at: number;
+  decided_by: string;
   figures: string | null;
 }
 
@@ -33,6 +35,7 @@ const decode = (r: Row): SegmentDecision => ({
   definitionVersion: r.definition_version,
   asOf: r.as_of,
   decidedAt: r.decided_at,
+  decidedBy: r.decided_by,
   figures: r.figures ? (JSON.parse(r.figures) as SegmentEconomics) : null,
 });
 
@@ -74,12 +77,21 @@ export interface DecisionInput {
   figures: SegmentEconomics | null;
 }
 
-export function saveDecision(db: Db, input: DecisionInput, now = Date.now()): SegmentDecision {
+/** The operating-system user, or '' where the platform has none (some containers). */
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+export function saveDecision(db: Db, input: DecisionInput, now = Date.now(), decidedBy = currentUser()): SegmentDecision {
   const id = decisionIdentity(input.ref, input.segmentKey);
   const result = db.run(
-    `INSERT INTO segment_decisions (family, segment_key, segment_name, decision, rationale, definition_version, as_of, decided_at, figures)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [id.family, id.segmentKey, input.segmentName, input.decision, input.rationale, definitionVersion(db, input.ref, input.segmentKey), input.asOf, now, input.figures ? JSON.stringify(input.figures) : null],
+    `INSERT INTO segment_decisions (family, segment_key, segment_name, decision, rationale, definition_version, as_of, decided_at, decided_by, figures)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id.family, id.segmentKey, input.segmentName, input.decision, input.rationale, definitionVersion(db, input.ref, input.segmentKey), input.asOf, now, decidedBy, input.figures ? JSON.stringify(input.figures) : null],
   );
   return decode(db.get<Row>('SELECT * FROM segment_decisions WHERE decision_id = ?', [Number(result.lastInsertRowid)])!);
 }

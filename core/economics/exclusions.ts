@@ -4,7 +4,7 @@
 // re-fits and new versions; a segment that no longer exists is reported, never silently dropped.
 import { ApiError } from '../api/contract.ts';
 import type { Evaluator } from '../rules/segmentations.ts';
-import type { SegmentationRef } from '../rules/types.ts';
+import { formatSegmentationRef, type SegmentationRef } from '../rules/types.ts';
 import type { CsvValue } from '../files/csv-writer.ts';
 import { currentSegment } from './identity.ts';
 import type { ExclusionExport, SegmentDecision } from './types.ts';
@@ -36,12 +36,13 @@ export function exclusionList(evaluator: Evaluator, customerIds: readonly string
       labelled = evaluator.segmentation(ref);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      skipped.push({ ...base, reason: e.message });
+      skipped.push({ ...base, segmentation: formatSegmentationRef(ref), reason: e.message });
       continue;
     }
+    const segmentation = labelled.info.label;
     const index = labelled.info.segments.findIndex((s) => s.key === segmentKey);
     if (index < 0) {
-      skipped.push({ ...base, reason: d.family === 'clusters' ? 'the newest cluster model has no cluster matched to it' : `${labelled.info.label} has no segment "${segmentKey}" now` });
+      skipped.push({ ...base, segmentation, reason: d.family === 'clusters' ? 'the newest cluster model has no cluster matched to it' : `${labelled.info.label} has no segment "${segmentKey}" now` });
       continue;
     }
     let members = 0;
@@ -53,7 +54,7 @@ export function exclusionList(evaluator: Evaluator, customerIds: readonly string
       entry.names.push(d.segmentName);
       entry.ids.push(`${d.family}:${d.segmentKey}`);
     });
-    segments.push({ ...base, customers: members });
+    segments.push({ ...base, segmentation, customers: members });
   }
   const rows = [...byCustomer.entries()].sort((a, b) => a[0] - b[0]).map(([i, e]) => ({ customerId: customerIds[i]!, ...e }));
   return { segments, skipped, rows };

@@ -92,6 +92,8 @@ export interface SegmentDecision {
   /** The as-of date of the figures the decision was taken on. */
   asOf: string;
   decidedAt: number;
+  /** The operating-system user who took it ('' for decisions from before authors were kept). */
+  decidedBy: string;
   /** The segment's economics when the decision was taken (null when taken without them). */
   figures: SegmentEconomics | null;
 }
@@ -148,7 +150,7 @@ export interface ExclusionExport {
   bytes: number;
   asOf: string;
   /** The don't-compete segments the list was built from, with their members at the date. */
-  segments: Array<{ family: DecisionFamily; segmentKey: string; segmentName: string; customers: number }>;
+  segments: Array<{ family: DecisionFamily; segmentKey: string; segmentName: string; segmentation: string; customers: number }>;
   /** Decisions whose segment no longer exists (a deleted saved segment, a cluster no model holds). */
-  skipped: Array<{ family: DecisionFamily; segmentKey: string; segmentName: string; reason: string }>;
+  skipped: Array<{ family: DecisionFamily; segmentKey: string; segmentName: string; segmentation: string; reason: string }>;
 }

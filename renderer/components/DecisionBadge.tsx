@@ -15,7 +15,7 @@ export function decisionTitle(d: SegmentDecision): string {
   const lines = [
     `${DECISION_LABEL[d.decision!]}: ${d.segmentName}`,
     d.rationale ? `Why: ${d.rationale}` : 'No rationale given',
-    `Decided ${formatDateTime(d.decidedAt)} UTC on the figures as of ${d.asOf}`,
+    `Decided${d.decidedBy ? ` by ${d.decidedBy}` : ''} ${formatDateTime(d.decidedAt)} UTC on the figures as of ${d.asOf}`,
     `Definition: ${d.definitionVersion}`,
   ];
   return lines.join('\n');

@@ -261,7 +261,7 @@ describe('economics slice', () => {
   });
 
   it('exports the exclusion list; an existing file is replaced only when asked', async () => {
-    const result = { path: '/tmp/x.csv', rows: 85, bytes: 2048, asOf: '2026-01-01', segments: [{ family: 'rfm', segmentKey: 'lost', segmentName: 'Lost', customers: 85 }], skipped: [] };
+    const result = { path: '/tmp/x.csv', rows: 85, bytes: 2048, asOf: '2026-01-01', segments: [{ family: 'rfm', segmentKey: 'lost', segmentName: 'Lost', segmentation: 'RFM groups', customers: 85 }], skipped: [] };
     answer({ ...base, 'economics-table': economicsTable(), 'decisions-exclusions-export': new ApiError({ code: 'file-exists', message: 'exists' }) });
     const { store } = makeStore();
     await store.getState().enterEconomics();

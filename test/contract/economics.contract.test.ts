@@ -4,6 +4,7 @@
 // a saved segment, and the exclusion list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { ApiClient, ArgsIn, EconomicsTable } from '../../core/api/contract.ts';
 import { DEFAULT_CLUSTER_SIGNALS } from '../../core/api/contract.ts';
@@ -71,7 +72,7 @@ describe.each(transports)('economics over %s', (name, start) => {
     expect(refused.issues?.map((i) => i.path)).toContain('rationale');
 
     const d = await api.send('decision-save', { ref: { kind: 'rfm' }, segmentKey: 'lost', segmentName: lost.name, decision: 'dont-compete', rationale: 'They only come back for discounts.', asOf: AS_OF });
-    expect(d).toMatchObject({ family: 'rfm', segmentKey: 'lost', decision: 'dont-compete', asOf: AS_OF, definitionVersion: 'default RFM settings' });
+    expect(d).toMatchObject({ family: 'rfm', segmentKey: 'lost', decision: 'dont-compete', asOf: AS_OF, definitionVersion: 'default RFM settings', decidedBy: userInfo().username });
     expect(d.figures?.customers).toBe(lost.customers);
     expect(d.figures?.netValuePerCustomer).toBeCloseTo(lost.netValuePerCustomer, 9);
     const again = await api.send('economics-table', { ref: { kind: 'rfm' }, asOf: AS_OF });
@@ -108,7 +109,7 @@ describe.each(transports)('economics over %s', (name, start) => {
 
     const path = join(tmp.dir, `${name}-exclusions.csv`);
     const written = await api.send('decisions-exclusions-export', { asOf: AS_OF, path });
-    expect(written.segments).toEqual([{ family: 'clusters', segmentKey: chosen.key, segmentName: chosen.name, customers: carried.customers }]);
+    expect(written.segments).toEqual([{ family: 'clusters', segmentKey: chosen.key, segmentName: chosen.name, segmentation: t2.label, customers: carried.customers }]);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('customer_id,excluded_by,segment_ids');
     expect(lines).toHaveLength(carried.customers + 1);

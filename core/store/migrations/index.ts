@@ -6,6 +6,7 @@ import * as m004 from './004-clusters.ts';
 import * as m005 from './005-segments.ts';
 import * as m006 from './006-events-by-type.ts';
 import * as m007 from './007-decisions.ts';
+import * as m008 from './008-decision-author.ts';
 
 export interface Migration {
   id: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { id: 5, name: 'rule segments and priorities', sql: m005.sql },
   { id: 6, name: 'events by type and time for rule conditions', sql: m006.indexes },
   { id: 7, name: 'decisions on segments', sql: m007.sql },
+  { id: 8, name: 'who took a decision', sql: m008.sql },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.id;

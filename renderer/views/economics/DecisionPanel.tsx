@@ -168,7 +168,8 @@ function History() {
         <li key={d.decisionId} data-testid="economics-history-item" data-decision={d.decision ?? 'withdrawn'}>
           <div className="ec-history-head">
             <strong className={`ec-history-decision ${d.decision ?? 'withdrawn'}`}>{d.decision ? decisionLabel(d.decision) : 'Withdrawn'}</strong>
-            <span className="faint num" title="When it was decided (UTC)">
+            <span className="faint num" title="Who decided, and when (UTC)">
+              {d.decidedBy ? `${d.decidedBy} · ` : ''}
               {formatDateTime(d.decidedAt)}
             </span>
           </div>

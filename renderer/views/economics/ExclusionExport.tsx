@@ -76,7 +76,7 @@ function ResultDialog() {
             <ul className="ec-export-list" data-testid="exclusions-segments">
               {result.segments.map((s) => (
                 <li key={`${s.family}|${s.segmentKey}`} data-testid="exclusions-segment" data-customers={s.customers}>
-                  <span className="ec-export-name">{s.segmentName}</span> <span className="faint">{s.family}</span>
+                  <span className="ec-export-name">{s.segmentName}</span> <span className="faint">{s.segmentation}</span>
                   <span className="num muted">{plural(s.customers, 'customer')}</span>
                 </li>
               ))}
@@ -90,7 +90,7 @@ function ResultDialog() {
               <ul className="ec-export-list" data-testid="exclusions-skipped">
                 {result.skipped.map((s) => (
                   <li key={`${s.family}|${s.segmentKey}`} data-testid="exclusions-skipped-segment">
-                    <span className="ec-export-name">{s.segmentName}</span> <span className="muted">{s.reason}</span>
+                    <span className="ec-export-name">{s.segmentName}</span> <span className="faint">{s.segmentation}</span> <span className="muted">{s.reason}</span>
                   </li>
                 ))}
               </ul>

@@ -68,6 +68,7 @@ export function decision(over: Partial<SegmentDecision> = {}): SegmentDecision {
     definitionVersion: 'default RFM settings',
     asOf: '2025-12-02',
     decidedAt: Date.parse('2026-01-05T10:00:00Z'),
+    decidedBy: 'ana',
     figures: null,
     ...over,
   };
