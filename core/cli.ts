@@ -64,6 +64,11 @@ Usage:
   segwb exclusions --workspace WS --out FILE.csv [--as-of YYYY-MM-DD] [--overwrite]
       The exclusion list: every customer in a segment decided "don't compete" as of the date
       (customer id, the segments, their ids), as CSV; the segments used and skipped as JSON.
+  segwb export --workspace WS --format csv --out FILE.csv [--as-of YYYY-MM-DD]
+               [--hash-email] [--hash-phone] [--country-code +44] [--overwrite]
+      The membership CSV: per customer the saved segments and the primary one, phase, intent
+      score, RFM group, cluster of the newest model and prediction scores as of the date;
+      --hash-email / --hash-phone add normalised SHA-256 columns as ad platforms take them.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -321,6 +326,42 @@ async function exclusions(argv: string[]): Promise<void> {
   }
 }
 
+async function exportCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'as-of': { type: 'string' },
+      'hash-email': { type: 'boolean' },
+      'hash-phone': { type: 'boolean' },
+      'country-code': { type: 'string' },
+      overwrite: { type: 'boolean' },
+    },
+  });
+  const format = requireOption(values.format, 'format');
+  if (format !== 'csv') throw new UsageError(`--format ${format} is not one of: csv`);
+  const countryCode = values['country-code'];
+  if (countryCode !== undefined && !/^\+?\d{1,4}$/.test(countryCode)) throw new UsageError(`--country-code must look like +44, got "${countryCode}"`);
+  const out = resolve(requireOption(values.out, 'out'));
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runMembershipExportCli } = await import('./export/cli-export.ts');
+  try {
+    const result = await runMembershipExportCli(ws, {
+      out,
+      overwrite: values.overwrite ?? false,
+      asOf: values['as-of'],
+      hashEmail: values['hash-email'] ?? false,
+      hashPhone: values['hash-phone'] ?? false,
+      defaultCountryCode: countryCode,
+    });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
 async function web(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
   const staticDir = join(projectRoot, 'dist', 'renderer');
@@ -381,6 +422,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'exclusions':
         await exclusions(rest);
+        return 0;
+      case 'export':
+        await exportCommand(rest);
         return 0;
       case undefined:
       case 'help':

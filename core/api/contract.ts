@@ -561,6 +561,23 @@ export const contract = {
     z.object({ asOf: isoDay.optional(), path, overwrite: z.boolean().default(false) }).strict(),
     { long: true },
   ),
+
+  // Exports (issue 9): definitions and memberships other systems can use.
+  /** One row per customer: saved segments, primary segment, phase, intent score, RFM group, cluster, prediction scores, optional hashed email/phone. */
+  'export-membership': op<{ path: string; rows: number; bytes: number; columns: string[]; asOf: string }>()(
+    z
+      .object({
+        asOf: isoDay.optional(),
+        path,
+        overwrite: z.boolean().default(false),
+        hashEmail: z.boolean().default(false),
+        hashPhone: z.boolean().default(false),
+        /** Country code for phones written without one, e.g. "+44". */
+        defaultCountryCode: z.string().trim().regex(/^\+?\d{1,4}$/, 'a country code such as +44').optional(),
+      })
+      .strict(),
+    { long: true },
+  ),
 } as const;
 
 // ---------- derived types ----------

@@ -12,6 +12,7 @@ import { predictHandlers } from '../predict/handlers.ts';
 import { ruleHandlers } from '../rules/handlers.ts';
 import { migrationHandlers } from '../migration/handlers.ts';
 import { economicsHandlers } from '../economics/handlers.ts';
+import { exportHandlers } from '../export/handlers.ts';
 
 export function allHandlers(): Handlers {
   return createRegistry([
@@ -27,5 +28,6 @@ export function allHandlers(): Handlers {
     ['rules', ruleHandlers],
     ['migration', migrationHandlers],
     ['economics', economicsHandlers],
+    ['export', exportHandlers],
   ]);
 }

@@ -1,0 +1,19 @@
+// `segwb export`: the exports of issue 9 from the command line, evaluated in this thread with the
+// app's evaluator.
+import type { Workspace } from '../store/workspace.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
+import { checkTarget, writeCsv } from '../files/csv-writer.ts';
+import { inThreadEvaluator } from '../rules/in-thread.ts';
+import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
+import { membershipTable, type MembershipOptions } from './membership.ts';
+
+export async function runMembershipExportCli(ws: Workspace, options: MembershipOptions & { asOf?: string | undefined; out: string; overwrite: boolean }) {
+  checkTarget(options.out, options.overwrite);
+  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
+  const progress = terminalJob();
+  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
+  progress.done();
+  const table = membershipTable(ws.db, data, evaluator, options);
+  const written = await writeCsv(options.out, table.header, table.rows());
+  return { path: options.out, rows: written.rows, bytes: written.bytes, columns: table.header, asOf: data.day };
+}
