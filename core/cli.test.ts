@@ -105,7 +105,7 @@ describe('segwb', () => {
     expect(segwb('predict', '--workspace', ws, '--calibration-end', '2025-09-30', '--model', 'nope').stderr).toMatch(/--model must be auto, bgnbd, pareto-nbd or gamma-gamma/);
   }, 120_000);
 
-  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare, migrate and economics print JSON', () => {
+  it('rules prints counts per condition and SQL that the sqlite3 shell runs to the same members; compare, migrate, economics and export print JSON', () => {
     const ws = tmp.file('rules.segwb');
     expect(segwb('demo', '--customers', '1200', '--seed', '9', '--months', '9', '--out', ws).status).toBe(0);
     const rule = tmp.file('rule.json');
@@ -180,6 +180,20 @@ describe('segwb', () => {
     expect(JSON.parse(none.stdout)).toMatchObject({ rows: 0, segments: [], skipped: [] });
     expect(readFileSync(out, 'utf8')).toBe('customer_id,excluded_by,segment_ids\n');
     expect(segwb('exclusions', '--workspace', ws, '--out', out).stderr).toContain('already exists');
+
+    const bundle = tmp.file('bundle.json');
+    const b = segwb('export', '--workspace', ws, '--format', 'json', '--out', bundle, '--as-of', '2025-07-01');
+    expect(b.status, b.stderr).toBe(0);
+    expect(JSON.parse(b.stdout)).toMatchObject({ asOf: '2025-07-01', segments: 0 });
+    expect(JSON.parse(readFileSync(bundle, 'utf8'))).toMatchObject({ format: 'segment-workbench-bundle', version: 1, asOf: '2025-07-01' });
+    const back = segwb('bundle-import', '--workspace', ws, '--bundle', bundle);
+    expect(back.status, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toMatchObject({ sameData: true, differences: [] });
+    const membership = tmp.file('membership.csv');
+    const m2 = segwb('export', '--workspace', ws, '--format', 'csv', '--out', membership, '--as-of', '2025-07-01', '--hash-email');
+    expect(m2.status, m2.stderr).toBe(0);
+    expect(readFileSync(membership, 'utf8').split('\n')[0]).toBe('customer_id,primary_segment,primary_segment_id,segments,segment_ids,phase,intent_score,rfm_group,email_sha256,as_of');
+    expect(segwb('export', '--workspace', ws, '--format', 'pdf', '--out', membership).stderr).toContain('--format pdf is not one of');
   }, 120_000);
 
   it('refuses to overwrite an existing file', () => {

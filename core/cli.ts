@@ -64,11 +64,16 @@ Usage:
   segwb exclusions --workspace WS --out FILE.csv [--as-of YYYY-MM-DD] [--overwrite]
       The exclusion list: every customer in a segment decided "don't compete" as of the date
       (customer id, the segments, their ids), as CSV; the segments used and skipped as JSON.
-  segwb export --workspace WS --format csv --out FILE.csv [--as-of YYYY-MM-DD]
-               [--hash-email] [--hash-phone] [--country-code +44] [--overwrite]
-      The membership CSV: per customer the saved segments and the primary one, phase, intent
-      score, RFM group, cluster of the newest model and prediction scores as of the date;
+  segwb export --workspace WS --format csv|json --out FILE [--as-of YYYY-MM-DD] [--overwrite]
+               [--hash-email] [--hash-phone] [--country-code +44]
+      csv: the membership CSV: per customer the saved segments and the primary one, phase,
+      intent score, RFM group, cluster of the newest model and prediction scores as of the date;
       --hash-email / --hash-phone add normalised SHA-256 columns as ad platforms take them.
+      json: the bundle of every definition (core/export/schemas/segment-bundle-v1.schema.json) with the
+      data's fingerprint; another workspace with the same data imports it to the same members.
+  segwb bundle-import --workspace WS --bundle FILE.json [--replace] [--accept-different-data]
+      Replaces the workspace's definitions with the bundle's and reports any segment whose size
+      at the bundle's date differs from the bundle's, as JSON.
   segwb web [--port N]
       Serve the workbench for a browser on 127.0.0.1 and print its address.
   segwb help
@@ -341,13 +346,18 @@ async function exportCommand(argv: string[]): Promise<void> {
     },
   });
   const format = requireOption(values.format, 'format');
-  if (format !== 'csv') throw new UsageError(`--format ${format} is not one of: csv`);
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format ${format} is not one of: csv, json`);
   const countryCode = values['country-code'];
   if (countryCode !== undefined && !/^\+?\d{1,4}$/.test(countryCode)) throw new UsageError(`--country-code must look like +44, got "${countryCode}"`);
   const out = resolve(requireOption(values.out, 'out'));
   const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
-  const { runMembershipExportCli } = await import('./export/cli-export.ts');
+  const { runBundleExportCli, runMembershipExportCli } = await import('./export/cli-export.ts');
   try {
+    if (format === 'json') {
+      const result = runBundleExportCli(ws, { out, overwrite: values.overwrite ?? false, asOf: values['as-of'], workbenchVersion: appVersion() });
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
     const result = await runMembershipExportCli(ws, {
       out,
       overwrite: values.overwrite ?? false,
@@ -356,6 +366,19 @@ async function exportCommand(argv: string[]): Promise<void> {
       hashPhone: values['hash-phone'] ?? false,
       defaultCountryCode: countryCode,
     });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    ws.db.close();
+  }
+}
+
+async function bundleImport(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { workspace: { type: 'string' }, bundle: { type: 'string' }, replace: { type: 'boolean' }, 'accept-different-data': { type: 'boolean' } } });
+  const bundle = resolve(requireOption(values.bundle, 'bundle'));
+  const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
+  const { runBundleImportCli } = await import('./export/cli-export.ts');
+  try {
+    const result = runBundleImportCli(ws, { bundle, replace: values.replace ?? false, acceptDifferentData: values['accept-different-data'] ?? false });
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     ws.db.close();
@@ -425,6 +448,9 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'export':
         await exportCommand(rest);
+        return 0;
+      case 'bundle-import':
+        await bundleImport(rest);
         return 0;
       case undefined:
       case 'help':

@@ -12,6 +12,7 @@ import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSche
 import type { MigrationSeries, MoverPage } from '../migration/types.ts';
 import { decisionSaveSchema, economicsSettingsSchema } from '../economics/types.ts';
 import type { EconomicsSettings, EconomicsTable, ExclusionExport, SegmentDecision } from '../economics/types.ts';
+import type { BundleExportResult, BundleImportResult } from '../export/types.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -28,6 +29,7 @@ export { PREDICT_MODELS, PREDICT_TIME_UNITS } from '../predict/types.ts';
 export type * from '../rules/types.ts';
 export type * from '../migration/types.ts';
 export type * from '../economics/types.ts';
+export type * from '../export/types.ts';
 export { DECISIONS, ECONOMICS_WARNINGS } from '../economics/types.ts';
 export { decisionIdentity, decisionKey } from '../economics/identity.ts';
 export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, DEFAULT_RFM_GROUPS, defaultRfmSettings, formatSegmentationRef, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
@@ -576,6 +578,13 @@ export const contract = {
         defaultCountryCode: z.string().trim().regex(/^\+?\d{1,4}$/, 'a country code such as +44').optional(),
       })
       .strict(),
+    { long: true },
+  ),
+  /** The JSON bundle of every definition (signals, weights, thresholds, cluster model, RFM, segments, priority, decisions) with the data's fingerprint. */
+  'export-bundle': op<BundleExportResult>()(z.object({ asOf: isoDay.optional(), path, overwrite: z.boolean().default(false) }).strict(), { long: true }),
+  /** Replaces this workspace's definitions with a bundle's; refuses other data unless accepted, and saved segments unless replacing. */
+  'bundle-import': op<BundleImportResult>()(
+    z.object({ path, replace: z.boolean().default(false), acceptDifferentData: z.boolean().default(false) }).strict(),
     { long: true },
   ),
 } as const;

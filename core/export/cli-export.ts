@@ -6,6 +6,10 @@ import { checkTarget, writeCsv } from '../files/csv-writer.ts';
 import { inThreadEvaluator } from '../rules/in-thread.ts';
 import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
 import { membershipTable, type MembershipOptions } from './membership.ts';
+import { dataFingerprint } from './bundle/fingerprint.ts';
+import { readBundle } from './bundle/read.ts';
+import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bundle/run.ts';
+import type { BundleImportResult } from './types.ts';
 
 export async function runMembershipExportCli(ws: Workspace, options: MembershipOptions & { asOf?: string | undefined; out: string; overwrite: boolean }) {
   checkTarget(options.out, options.overwrite);
@@ -16,4 +20,23 @@ export async function runMembershipExportCli(ws: Workspace, options: MembershipO
   const table = membershipTable(ws.db, data, evaluator, options);
   const written = await writeCsv(options.out, table.header, table.rows());
   return { path: options.out, rows: written.rows, bytes: written.bytes, columns: table.header, asOf: data.day };
+}
+
+export function runBundleExportCli(ws: Workspace, options: { asOf?: string | undefined; out: string; overwrite: boolean; workbenchVersion: string }) {
+  checkTarget(options.out, options.overwrite);
+  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
+  const progress = terminalJob();
+  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
+  progress.done();
+  return exportBundle(ws.db, evaluator, { path: options.out, overwrite: options.overwrite, asOf: data.day, workbenchVersion: options.workbenchVersion, data: dataFingerprint(ws.db) });
+}
+
+export function runBundleImportCli(ws: Workspace, options: { bundle: string; replace: boolean; acceptDifferentData: boolean }): BundleImportResult {
+  const bundle = readBundle(options.bundle);
+  const sameData = checkFingerprint(bundle, dataFingerprint(ws.db), options.acceptDifferentData);
+  const summary = applyBundle(ws.db, bundle, { replace: options.replace });
+  const progress = terminalJob();
+  const { evaluator } = inThreadEvaluator(ws.db, parseAsOf(bundle.asOf), progress.job);
+  progress.done();
+  return { ...summary, asOf: bundle.asOf, sameData, differences: compareSizes(bundle, evaluator, ws.db) };
 }

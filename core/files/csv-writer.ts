@@ -2,7 +2,7 @@
 // spreadsheet formulas, written in large chunks to "<path>.partial" and renamed only when
 // complete, so an interrupted write never leaves half a file under the chosen name.
 import { once } from 'node:events';
-import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ApiError } from '../api/contract.ts';
 import { csvCell } from '../import/report.ts';
@@ -19,6 +19,19 @@ export function checkTarget(path: string, overwrite: boolean): void {
     if (statSync(path).isDirectory()) throw new ApiError({ code: 'invalid-args', message: `${path} is a folder: give a file name.`, details: { path } });
     if (!overwrite) throw new ApiError({ code: 'file-exists', message: `${path} already exists. Replace it?`, details: { path } });
   }
+}
+
+/** A whole text file written to "<path>.partial" and renamed when complete. */
+export function writeTextFile(path: string, text: string): { bytes: number } {
+  const partial = `${path}.partial`;
+  try {
+    writeFileSync(partial, text, 'utf8');
+    renameSync(partial, path);
+  } catch (err) {
+    rmSync(partial, { force: true });
+    throw err;
+  }
+  return { bytes: Buffer.byteLength(text) };
 }
 
 export async function writeCsv(path: string, header: readonly string[], rows: Iterable<readonly CsvValue[]>, isCancelled: () => boolean = () => false): Promise<{ rows: number; bytes: number }> {
