@@ -12,7 +12,8 @@ import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSche
 import type { MigrationSeries, MoverPage } from '../migration/types.ts';
 import { decisionSaveSchema, economicsSettingsSchema } from '../economics/types.ts';
 import type { EconomicsSettings, EconomicsTable, ExclusionExport, SegmentDecision } from '../economics/types.ts';
-import type { BundleExportResult, BundleImportResult } from '../export/types.ts';
+import type { BundleDiff, BundleExportResult, BundleImportResult } from '../export/types.ts';
+import type { Bundle } from '../export/bundle/schema.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
 import type { ClusterExplanation, ClusterMemberPage, ClusterModel, ClusterModelListItem, ClusterProjection, KRecommendation } from '../clusters/types.ts';
@@ -30,6 +31,7 @@ export type * from '../rules/types.ts';
 export type * from '../migration/types.ts';
 export type * from '../economics/types.ts';
 export type * from '../export/types.ts';
+export type { Bundle } from '../export/bundle/schema.ts';
 export { DECISIONS, ECONOMICS_WARNINGS } from '../economics/types.ts';
 export { decisionIdentity, decisionKey } from '../economics/identity.ts';
 export { ATTRIBUTE_KEY, CUSTOMER_TEXT_FIELDS, DEFAULT_RFM_GROUPS, defaultRfmSettings, formatSegmentationRef, EVENT_MEASURES, EVENT_NUMBER_FIELDS, EVENT_TEXT_FIELDS, INTENT_SCORE, MAX_RULE_DEPTH, NUMBER_OPS, TEXT_OPS } from '../rules/types.ts';
@@ -247,6 +249,8 @@ export const mappingSchema = z
   .strict();
 
 /** Which movers: a segmentation between two dates, optionally one flow (from one segment, to another). */
+const bundleSide = z.union([z.object({ path }).strict(), z.object({ current: z.literal(true) }).strict()]);
+
 const moversQuery = z.object({
   ref: segmentationRefSchema,
   from: isoDay,
@@ -585,6 +589,26 @@ export const contract = {
   /** Replaces this workspace's definitions with a bundle's; refuses other data unless accepted, and saved segments unless replacing. */
   'bundle-import': op<BundleImportResult>()(
     z.object({ path, replace: z.boolean().default(false), acceptDifferentData: z.boolean().default(false) }).strict(),
+    { long: true },
+  ),
+  /** The first rows of the membership CSV with these options, and how many customers it would hold. */
+  'export-membership-preview': op<{ header: string[]; rows: Array<Array<string | number | null>>; customers: number; asOf: string }>()(
+    z
+      .object({
+        asOf: isoDay.optional(),
+        hashEmail: z.boolean().default(false),
+        hashPhone: z.boolean().default(false),
+        defaultCountryCode: z.string().trim().regex(/^\+?\d{1,4}$/, 'a country code such as +44').optional(),
+        limit: z.number().int().min(1).max(200).default(20),
+      })
+      .strict(),
+    { long: true },
+  ),
+  /** The bundle an export would write now (nothing is written). */
+  'bundle-preview': op<Bundle>()(z.object({ asOf: isoDay.optional() }).strict(), { long: true }),
+  /** What changed between two bundles: a file and the workspace's current definitions, or two files. */
+  'bundle-diff': op<BundleDiff>()(
+    z.object({ from: bundleSide, to: bundleSide }).strict(),
     { long: true },
   ),
 } as const;

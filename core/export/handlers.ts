@@ -5,10 +5,12 @@ import { runJobInWorker } from '../api/jobs.ts';
 import { checkTarget, writeCsv } from '../files/csv-writer.ts';
 import { prepareEvaluation } from '../rules/prepare.ts';
 import { requireWritable } from '../workspace/writable.ts';
-import { bundledSegmentations } from './bundle/build.ts';
+import { buildBundle, bundledSegmentations, segmentationSizes } from './bundle/build.ts';
+import { diffBundles } from './bundle/diff.ts';
 import { readBundle } from './bundle/read.ts';
 import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bundle/run.ts';
-import type { DataFingerprint } from './bundle/schema.ts';
+import type { Bundle, DataFingerprint } from './bundle/schema.ts';
+import { defaultAsOf, formatDay } from '../signals/as-of.ts';
 import { membershipTable } from './membership.ts';
 
 const fingerprintModule = new URL('./bundle/fingerprint.ts', import.meta.url);
@@ -33,6 +35,35 @@ export const exportHandlers: HandlerGroup = {
     const { data, evaluator } = await prepareEvaluation(ctx, asOf, [], bundledSegmentations(ws.db));
     const fp = await fingerprint(ctx);
     return exportBundle(ws.db, evaluator, { path, overwrite, asOf: data.day, workbenchVersion: ctx.session.options.appVersion, data: fp });
+  },
+
+  'export-membership-preview': async ({ asOf, hashEmail, hashPhone, defaultCountryCode, limit }, ctx) => {
+    const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], [{ kind: 'rules' }, { kind: 'rfm' }, { kind: 'phases' }, { kind: 'clusters' }]);
+    const table = membershipTable(ws.db, data, evaluator, { hashEmail, hashPhone, defaultCountryCode });
+    const rows = [];
+    for (const row of table.rows()) {
+      if (rows.length >= limit) break;
+      rows.push(row);
+    }
+    return { header: table.header, rows, customers: table.customers, asOf: data.day };
+  },
+
+  'bundle-preview': async ({ asOf }, ctx) => {
+    const ws = ctx.session.requireWorkspace();
+    const { data, evaluator } = await prepareEvaluation(ctx, asOf, [], bundledSegmentations(ws.db));
+    const sizes = segmentationSizes(evaluator, bundledSegmentations(ws.db));
+    return buildBundle(ws.db, { workbenchVersion: ctx.session.options.appVersion, asOf: data.day, data: await fingerprint(ctx), sizes });
+  },
+
+  'bundle-diff': async ({ from, to }, ctx) => {
+    const ws = ctx.session.requireWorkspace();
+    let current: Bundle | null = null;
+    const load = async (side: { path: string } | { current: true }): Promise<Bundle> => {
+      if ('path' in side) return readBundle(side.path);
+      current ??= buildBundle(ws.db, { workbenchVersion: ctx.session.options.appVersion, asOf: formatDay(defaultAsOf(ws.db)), data: await fingerprint(ctx), sizes: {} });
+      return current;
+    };
+    return diffBundles(await load(from), await load(to));
   },
 
   'bundle-import': async ({ path, replace, acceptDifferentData }, ctx) => {

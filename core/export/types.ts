@@ -35,3 +35,23 @@ export interface BundleImportResult extends ApplySummary {
   /** Sizes at the bundle's date that differ from the bundle's (empty: membership reproduced). */
   differences: SizeCheck[];
 }
+
+export interface BundleChange {
+  area: 'weights' | 'thresholds' | 'signals' | 'taxonomy' | 'clusters' | 'rfm' | 'segments' | 'priority' | 'decisions';
+  /** What changed, in words ("days_since_purchase", "Repeat buyers", "centroid of cluster 3 (Bargain hunters)"). */
+  item: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** The value before and after, as text (JSON for structures); null where there is none. */
+  before: string | null;
+  after: string | null;
+  /** For numbers: after − before (weights), or the distance a centroid moved in the model's scaled units. */
+  amount?: number;
+}
+
+export interface BundleDiff {
+  from: { asOf: string; createdAt: string };
+  to: { asOf: string; createdAt: string };
+  /** Both built on the same data (same fingerprint). */
+  sameData: boolean;
+  changes: BundleChange[];
+}

@@ -89,6 +89,21 @@ describe.each(transports)('bundle over %s', (name, start) => {
     // The decision came along, on the same segment.
     expect((await api.send('decisions-list', {})).map((d) => [d.family, d.segmentKey, d.decision])).toEqual([['rfm', 'hibernating', 'dont-compete']]);
 
+    // Nothing differs between the bundle and what the workspace now holds; one weight moved is one change.
+    expect((await api.send('bundle-diff', { from: { path: bundlePath }, to: { current: true } })).changes).toEqual([]);
+    const scoring = await api.send('scoring-settings-get', {});
+    await api.send('scoring-settings-save', { settings: { ...scoring, weights: { ...scoring.weights, pricing_visits_60d: 10 } } });
+    const diff = await api.send('bundle-diff', { from: { path: bundlePath }, to: { current: true } });
+    expect(diff.sameData).toBe(true);
+    expect(diff.changes).toEqual([{ area: 'weights', item: 'pricing_visits_60d', kind: 'changed', before: '35', after: '10', amount: -25 }]);
+    const preview = await api.send('bundle-preview', { asOf: AS_OF });
+    expect(preview.scoring.weights.pricing_visits_60d).toBe(10);
+    expect(preview.sizes.phases).toBeDefined();
+    const rows = await api.send('export-membership-preview', { asOf: AS_OF, limit: 5 });
+    expect(rows.rows).toHaveLength(5);
+    expect(rows.header[0]).toBe('customer_id');
+    expect(rows.customers).toBe(a.trim().split('\n').length - 1);
+
     // Importing again replaces only when told to.
     const refused = await apiError(api.send('bundle-import', { path: bundlePath }));
     expect(refused.code).toBe('bundle-would-replace');

@@ -18,6 +18,8 @@ import { dataFingerprint } from './fingerprint.ts';
 import { canonicalJson, integrityOf } from './integrity.ts';
 import { BUNDLE_SCHEMA_FILE, bundleJsonSchema, bundleJsonSchemaText } from './json-schema.ts';
 import { parseBundleText } from './read.ts';
+import { diffBundles } from './diff.ts';
+import type { Bundle } from './schema.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -87,5 +89,46 @@ describe('bundle integrity and fingerprint', () => {
     const cent = shop('cent', EVENTS.map((e, i) => (i === 0 ? [e[0], e[1], e[2], 20.11] : e)));
     expect(dataFingerprint(cent.db).sha256).not.toBe(bundle.data.sha256);
     expect(bundle.data).toMatchObject({ customers: 3, events: 5, firstEventAt: T0 + DAY, lastEventAt: T0 + 40 * DAY });
+  });
+});
+
+describe('bundle diff', () => {
+  const centroids = [[0, 0], [3, 4]];
+  const model = (over: Partial<NonNullable<Bundle['clusterModel']>> = {}): NonNullable<Bundle['clusterModel']> => ({
+    modelId: 1,
+    asOf: '2024-03-01',
+    settings: { signals: ['a', 'b'], weights: {}, scaling: 'robust', missing: 'signal-policy', k: 2, seed: 1, maxIterations: 100, outcomeDays: 30 },
+    scaling: ['a', 'b'].map((id) => ({ id, method: 'robust' as const, centre: 0, scale: 1, clip: 4, impute: null, weight: 1, breakpoints: null })),
+    centroids,
+    clusters: [
+      { key: 0, name: 'Quiet', colour: '#000' },
+      { key: 1, name: 'Busy', colour: '#111' },
+    ],
+    summary: {},
+    ...over,
+  });
+
+  it('finds nothing between a bundle and itself', () => {
+    expect(diffBundles(bundle, bundle)).toMatchObject({ sameData: true, changes: [] });
+  });
+
+  it('lists weights, thresholds, segments, priority and how far each centroid moved', () => {
+    const before: Bundle = { ...bundle, clusterModel: model() };
+    const renamed = { ...bundle.segments[0]!, name: 'All buyers' };
+    const added = { segmentId: 9, name: 'New one', description: '', version: 1, rule: bundle.segments[0]!.rule };
+    const after: Bundle = {
+      ...bundle,
+      scoring: { ...bundle.scoring, weights: { ...bundle.scoring.weights, orders: (bundle.scoring.weights.orders ?? 0) + 5 }, thresholds: { consideration: 30, decision: 80 } },
+      segments: [renamed, added],
+      priority: [9, renamed.segmentId],
+      clusterModel: model({ modelId: 2, centroids: [[0, 0], [0, 0]], clusters: [{ key: 0, name: 'Quiet', colour: '#000' }, { key: 1, name: 'Busy', colour: '#111' }] }),
+    };
+    const changes = diffBundles(before, after).changes;
+    expect(changes.find((c) => c.area === 'weights')).toMatchObject({ item: 'orders', kind: 'changed', amount: 5 });
+    expect(changes.find((c) => c.area === 'thresholds')).toMatchObject({ item: 'thresholds', before: JSON.stringify(bundle.scoring.thresholds), after: '{"consideration":30,"decision":80}' });
+    expect(changes.filter((c) => c.area === 'segments').map((c) => [c.item, c.kind])).toEqual([['All buyers', 'changed'], ['New one', 'added']]);
+    expect(changes.find((c) => c.area === 'priority')).toMatchObject({ before: 'Buyers', after: 'New one > All buyers' });
+    // Cluster 1 moved from (3, 4) to the origin: 5 scaled units; cluster 0 did not move.
+    expect(changes.filter((c) => c.area === 'clusters')).toEqual([{ area: 'clusters', item: 'centroid of cluster 1 (Busy)', kind: 'changed', before: null, after: null, amount: 5 }]);
   });
 });
