@@ -366,7 +366,9 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
       const w = `${OWN_ACTIVITY} AND ${since(ctx, 90)}`;
       const sumSin = `sum(CASE WHEN ${w} THEN sin(${angle}) END)`;
       const sumCos = `sum(CASE WHEN ${w} THEN cos(${angle}) END)`;
-      return `CASE WHEN ${sumSin} IS NULL THEN NULL ELSE ((atan2(${sumSin}, ${sumCos}) * ${24 / (2 * Math.PI)}) + 24) % 24 END`;
+      // Into [0, 24) without SQLite's %, which truncates REAL operands to integers (10.5 % 24 = 10).
+      const hour = `(atan2(${sumSin}, ${sumCos}) * ${24 / (2 * Math.PI)} + 24)`;
+      return `CASE WHEN ${sumSin} IS NULL THEN NULL ELSE ${hour} - 24 * CAST(${hour} / 24 AS INTEGER) END`;
     },
     fill: null,
   }),

@@ -140,6 +140,14 @@ describe('built-in signals on hand-built timelines', () => {
     expect(value(f, 'b', 'weekend_share_90d')).toBeCloseTo(0.5, 9);
   });
 
+  it('keeps the fraction of the preferred hour (10:00 and 11:00 average to 10:30)', () => {
+    ws.db.transaction(() => {
+      for (const h of [10, 11]) ws.db.run("INSERT INTO events (customer_id, ts, type, page_category) VALUES ('h', ?, 'page_view', 'pricing')", [T - 2 * DAY + h * HOUR]);
+    });
+    rebuildCustomerStats(ws.db);
+    expect(value(computeSignals(ws.db, { asOf: T }), 'h', 'preferred_hour')).toBeCloseTo(10.5, 9);
+  });
+
   it('has one value per built-in signal and customer, NaN only where a signal can be unknown', () => {
     const f = computeSignals(ws.db, { asOf: T });
     for (const s of BUILT_IN_SIGNALS) {
