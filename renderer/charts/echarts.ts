@@ -2,7 +2,7 @@
 // 'echarts/core' and registering only what is used keeps the offline bundle small; a view that
 // needs another chart type or component adds it here.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, SankeyChart, ScatterChart } from 'echarts/charts';
 import {
   BrushComponent,
   DataZoomComponent,
@@ -18,6 +18,7 @@ echarts.use([
   BarChart,
   HeatmapChart,
   LineChart,
+  SankeyChart,
   ScatterChart,
   GridComponent,
   TooltipComponent,

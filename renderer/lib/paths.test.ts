@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, breadcrumbs, dirName, dotExt, isAbsolutePath, joinPath, withExt, withWorkspaceExt } from './paths.ts';
+import { baseName, breadcrumbs, dirName, dotExt, isAbsolutePath, joinPath, withExt, withWorkspaceExt, workspaceFileName } from './paths.ts';
 
 describe('paths', () => {
   it('joins with the separator the folder uses', () => {
@@ -53,5 +53,10 @@ describe('paths', () => {
       { label: 'Users', path: 'C:\\Users' },
       { label: 'ana', path: 'C:\\Users\\ana' },
     ]);
+  });
+
+  it('names an export after the workspace', () => {
+    expect(workspaceFileName('Shop 2024.segwb', 'exclusions.csv')).toBe('Shop-2024-exclusions.csv');
+    expect(workspaceFileName(' ', 'primary-segments.csv')).toBe('workspace-primary-segments.csv');
   });
 });

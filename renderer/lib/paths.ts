@@ -30,6 +30,17 @@ export function dirName(path: string): string {
 
 export const WORKSPACE_EXT = '.segwb';
 
+/** A file named after the workspace, for an export: ("Shop 2024", "exclusions.csv") → "Shop-2024-exclusions.csv". */
+export function workspaceFileName(workspaceName: string, suffix: string): string {
+  const base =
+    workspaceName
+      .trim()
+      .replace(/\.segwb$/i, '')
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'workspace';
+  return `${base}-${suffix}`;
+}
+
 /** Adds the workspace extension when the user typed a bare name. */
 export function withWorkspaceExt(name: string): string {
   return withExt(name, WORKSPACE_EXT);

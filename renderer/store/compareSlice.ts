@@ -8,6 +8,7 @@ import type { Comparison, SegmentationOption, SegmentationRef } from '../../core
 import { api } from '../api/client.ts';
 import { errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { ApiError } from '../../core/api/contract.ts';
+import { refKey, stillAvailable } from '../lib/segmentationOptions.ts';
 import type { ContingencyMeasure } from '../charts/compare-contingency/buildContingencyOption.ts';
 import {
   cellDescription,
@@ -18,8 +19,6 @@ import {
   defaultPair,
   nextSort,
   OUTCOME_DAYS_DEFAULT,
-  refKey,
-  stillAvailable,
   type OutcomeColumn,
   type OutcomeSort,
 } from '../views/rules/compare/compareText.ts';

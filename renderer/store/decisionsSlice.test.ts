@@ -81,4 +81,27 @@ describe('decisions slice', () => {
     await store.getState().loadDecisions();
     expect(reportError).toHaveBeenCalledTimes(1);
   });
+
+  it('loads on entering a view only when they are not loaded nor on their way', async () => {
+    let resolve: (l: SegmentDecision[]) => void = () => {};
+    answer({ 'decisions-list': () => new Promise<SegmentDecision[]>((r) => (resolve = r)) });
+    const { store } = sliceStore(createDecisionsSlice);
+    const first = store.getState().loadDecisions();
+    store.getState().ensureDecisions();
+    expect(calls('decisions-list')).toHaveLength(1);
+    resolve(list);
+    await first;
+    store.getState().ensureDecisions();
+    expect(calls('decisions-list')).toHaveLength(1);
+    // A failed load is tried again when a view that shows decisions is entered.
+    answer({ 'decisions-list': new ApiError({ code: 'internal', message: 'disk full' }) });
+    store.setState({ workspace: testWorkspace({ path: '/other.segwb' }) } as Partial<AppState>);
+    await flush();
+    expect(store.getState().decisionsError).toBe('disk full');
+    answer({ 'decisions-list': list });
+    store.getState().ensureDecisions();
+    await flush();
+    expect(calls('decisions-list')).toHaveLength(3);
+    expect(store.getState().decisions?.size).toBe(3);
+  });
 });

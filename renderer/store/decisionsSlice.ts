@@ -1,5 +1,6 @@
 // The current decision of every segment (compete / maintain / don't compete), for every view that
-// shows segments: loaded when a workspace opens and after each decision saved. Decisions are found
+// shows segments: loaded when a workspace opens, and again when a view that shows them is entered
+// after that load failed; a decision saved is shown at once. Decisions are found
 // through the contract's identity (decisionIdentity + decisionKey), never by the view's own key:
 // a cluster keeps its decision across re-fits, a saved segment is one segment on its own and in
 // the priority list.
@@ -15,6 +16,8 @@ export interface DecisionsSlice {
   decisionsPath: string | null;
   decisionsError: string | null;
   loadDecisions(): Promise<void>;
+  /** Loads them unless they are loaded for the open workspace or on their way (a view entered). */
+  ensureDecisions(): void;
   /** A decision just saved, shown at once (a withdrawal removes the segment's entry). */
   applySavedDecision(d: SegmentDecision): void;
 }
@@ -34,6 +37,8 @@ export const dontCompeteCount = (s: Pick<AppState, 'decisions'>): number => {
 
 /** Bumped by every load and workspace change: only the newest answer is kept. */
 let generation = 0;
+/** The generation of the load in flight; 0 when none is. */
+let loading = 0;
 
 export const createDecisionsSlice: SliceCreator<DecisionsSlice> = (set, get, store) => {
   store.subscribe((s, prev) => {
@@ -52,6 +57,7 @@ export const createDecisionsSlice: SliceCreator<DecisionsSlice> = (set, get, sto
       const ws = get().workspace;
       if (!ws) return;
       const mine = ++generation;
+      loading = mine;
       try {
         const list = await api.send('decisions-list', {});
         if (mine !== generation || get().workspace?.path !== ws.path) return;
@@ -60,7 +66,15 @@ export const createDecisionsSlice: SliceCreator<DecisionsSlice> = (set, get, sto
         if (mine !== generation) return;
         set({ decisionsError: errorMessage(err) });
         if (isConnectionError(err)) get().reportError(err);
+      } finally {
+        if (loading === mine) loading = 0;
       }
+    },
+
+    ensureDecisions() {
+      const s = get();
+      if (!s.workspace || loading !== 0 || (s.decisions !== null && s.decisionsPath === s.workspace.path)) return;
+      void get().loadDecisions();
     },
 
     applySavedDecision(d) {

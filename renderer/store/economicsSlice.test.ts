@@ -23,9 +23,10 @@ function workspace(path = '/w.segwb', events = 1000) {
 
 function makeStore(ws = workspace()) {
   const loadDecisions = vi.fn(async () => {});
+  const ensureDecisions = vi.fn();
   const applySavedDecision = vi.fn();
-  const made = sliceStore(createEconomicsSlice, { decisions: null, loadDecisions, applySavedDecision }, ws);
-  return { ...made, loadDecisions, applySavedDecision };
+  const made = sliceStore(createEconomicsSlice, { decisions: null, loadDecisions, ensureDecisions, applySavedDecision }, ws);
+  return { ...made, loadDecisions, ensureDecisions, applySavedDecision };
 }
 
 const progress = { jobId: 'j', phase: 'Reading orders', done: 1, total: 3, unit: 'steps', etaMs: null };
@@ -60,7 +61,7 @@ describe('economics slice', () => {
   it('enters: loads the segmentations, the settings and the decisions, and computes the table as of the signals’ date', async () => {
     const table = deferred<EconomicsTable>();
     answer({ ...base, 'economics-table': table.fn });
-    const { store, loadDecisions } = makeStore();
+    const { store, ensureDecisions } = makeStore();
     await store.getState().enterEconomics();
     await flush();
     expect(store.getState().economicsJob?.progress?.phase).toBe('Reading orders');
@@ -68,7 +69,7 @@ describe('economics slice', () => {
     table.pending[0]!.resolve(economicsTable());
     await flush();
     const s = store.getState();
-    expect(loadDecisions).toHaveBeenCalled();
+    expect(ensureDecisions).toHaveBeenCalled();
     expect(s.economicsSettings).toEqual(settings);
     expect(s.economicsDraft).toEqual({ ref: { kind: 'rfm' }, asOf: '', outcomeDays: 30 });
     expect(seen).toEqual([{ ref: { kind: 'rfm' }, outcomeDays: 30 }]);
@@ -267,23 +268,23 @@ describe('economics slice', () => {
     await store.getState().enterEconomics();
     await flush();
     await store.getState().exportExclusions(' /tmp/x.csv ');
-    expect(store.getState().economicsReplacePath).toBe('/tmp/x.csv');
-    expect(store.getState().economicsExportResult).toBeNull();
+    expect(store.getState().economicsExport.replacePath).toBe('/tmp/x.csv');
+    expect(store.getState().economicsExport.result).toBeNull();
     answer({ 'decisions-exclusions-export': result });
     await store.getState().exportExclusions('/tmp/x.csv', true);
     expect(calls('decisions-exclusions-export').map((c) => c[1])).toEqual([
       { path: '/tmp/x.csv', overwrite: false },
       { path: '/tmp/x.csv', overwrite: true },
     ]);
-    expect(store.getState().economicsReplacePath).toBeNull();
-    expect(store.getState().economicsExportResult).toEqual(result);
+    expect(store.getState().economicsExport.replacePath).toBeNull();
+    expect(store.getState().economicsExport.result).toEqual(result);
     expect(store.getState().economicsExportPath).toBe('/tmp/x.csv');
     store.getState().dismissExclusionsResult();
-    expect(store.getState().economicsExportResult).toBeNull();
+    expect(store.getState().economicsExport.result).toBeNull();
 
     answer({ 'decisions-exclusions-export': new ApiError({ code: 'not-found', message: 'The folder /nope does not exist.' }) });
     await store.getState().exportExclusions('/nope/x.csv');
-    expect(store.getState().economicsExportError).toBe('The folder /nope does not exist.');
-    expect(store.getState().economicsExportJob).toBeNull();
+    expect(store.getState().economicsExport.error).toBe('The folder /nope does not exist.');
+    expect(store.getState().economicsExport.job).toBeNull();
   });
 });

@@ -19,12 +19,12 @@ import {
   type SegmentDecision,
 } from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
-import { errorCode, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
+import { errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { isIsoDay } from '../lib/isoDay.ts';
-import { refKey, stillAvailable } from '../views/rules/compare/compareText.ts';
-import { isFileExists } from '../views/rules/priority/priorityOrder.ts';
+import { refKey, stillAvailable } from '../lib/segmentationOptions.ts';
 import { DEFAULT_SORT, earlierAsOf, nextEconomicsSort, type EconomicsColumn, type EconomicsSort } from '../views/economics/economicsText.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
+import { createExportWriter, idleExport, type SaveFileExport } from './saveFileExport.ts';
 import type { SliceCreator } from './types.ts';
 
 export interface EconomicsDraft {
@@ -72,11 +72,7 @@ export interface EconomicsSlice {
   economicsHistory: EconomicsHistory | null;
 
   economicsExportPath: string;
-  economicsExportJob: LongJob | null;
-  economicsExportResult: ExclusionExport | null;
-  economicsExportError: string | null;
-  /** A path core said exists: the view asks "Replace?". */
-  economicsReplacePath: string | null;
+  economicsExport: SaveFileExport<ExclusionExport>;
 
   enterEconomics(): Promise<void>;
   setEconomicsRef(ref: SegmentationRef): void;
@@ -131,10 +127,7 @@ function freshState() {
     economicsDecisionError: null,
     economicsHistory: null,
     economicsExportPath: '',
-    economicsExportJob: null,
-    economicsExportResult: null,
-    economicsExportError: null,
-    economicsReplacePath: null,
+    economicsExport: idleExport<ExclusionExport>(),
   } satisfies Partial<EconomicsSlice>;
 }
 
@@ -181,11 +174,16 @@ export function withDecision(t: EconomicsTable, saved: SegmentDecision): Economi
 
 let runAbort: AbortController | null = null;
 let runTimer: ReturnType<typeof setTimeout> | null = null;
-let exportAbort: AbortController | null = null;
 /** Bumped when the workspace changes: answers for the previous one are dropped. */
 let epoch = 0;
 
 export const createEconomicsSlice: SliceCreator<EconomicsSlice> = (set, get, store) => {
+  const exporter = createExportWriter<ExclusionExport>({
+    read: () => get().economicsExport,
+    write: (patch) => set((s) => ({ economicsExport: { ...s.economicsExport, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
+
   function stopRun() {
     if (runTimer) clearTimeout(runTimer);
     runTimer = null;
@@ -196,8 +194,7 @@ export const createEconomicsSlice: SliceCreator<EconomicsSlice> = (set, get, sto
   function reset(path: string | null) {
     epoch++;
     stopRun();
-    exportAbort?.abort();
-    exportAbort = null;
+    exporter.reset();
     set({ economicsPath: path, ...freshState() });
   }
 
@@ -235,7 +232,7 @@ export const createEconomicsSlice: SliceCreator<EconomicsSlice> = (set, get, sto
       if (!ws) return;
       if (get().economicsPath !== ws.path) reset(ws.path);
       const e = epoch;
-      if (get().decisions === null) void get().loadDecisions();
+      get().ensureDecisions();
       set({ economicsLoading: get().economicsOptions === null, economicsLoadError: null });
       let options: SegmentationOption[];
       let settings: EconomicsSettings;
@@ -433,54 +430,17 @@ export const createEconomicsSlice: SliceCreator<EconomicsSlice> = (set, get, sto
 
     async exportExclusions(path, overwrite = false) {
       const target = path.trim();
-      if (!target || get().economicsExportJob) return;
-      exportAbort?.abort();
-      const controller = new AbortController();
-      exportAbort = controller;
-      const e = epoch;
-      set({
-        economicsExportPath: target,
-        economicsExportJob: { progress: null, startedAt: Date.now(), cancelling: false },
-        economicsExportError: null,
-        economicsReplacePath: null,
-        economicsExportResult: null,
-      });
-      try {
-        const result = await api.send('decisions-exclusions-export', { path: target, overwrite }, {
-          signal: controller.signal,
-          onProgress: (progress) => {
-            const job = get().economicsExportJob;
-            if (job && exportAbort === controller) set({ economicsExportJob: { ...job, progress } });
-          },
-        });
-        if (controller.signal.aborted || e !== epoch) return;
-        set({ economicsExportJob: null, economicsExportResult: result });
-      } catch (err) {
-        if (e !== epoch) return;
-        if (controller.signal.aborted || isCancelled(err)) set({ economicsExportJob: null });
-        else if (!overwrite && isFileExists(errorCode(err))) set({ economicsExportJob: null, economicsReplacePath: target });
-        else {
-          set({ economicsExportJob: null, economicsExportError: errorMessage(err) });
-          if (isConnectionError(err)) get().reportError(err);
-        }
-      } finally {
-        if (exportAbort === controller) exportAbort = null;
-      }
+      if (!target || get().economicsExport.job) return;
+      // Shown with a failure, and where the next save dialog opens.
+      set({ economicsExportPath: target });
+      await exporter.write(target, overwrite, (args, options) => api.send('decisions-exclusions-export', args, options));
     },
 
-    cancelExclusionsExport() {
-      const job = get().economicsExportJob;
-      if (!job || job.cancelling) return;
-      set({ economicsExportJob: { ...job, cancelling: true } });
-      exportAbort?.abort();
-    },
-
-    dismissExclusionsReplace() {
-      set({ economicsReplacePath: null });
-    },
+    cancelExclusionsExport: () => exporter.cancel(),
+    dismissExclusionsReplace: () => exporter.dismissReplace(),
 
     dismissExclusionsResult() {
-      set({ economicsExportResult: null, economicsExportError: null });
+      set((s) => ({ economicsExport: { ...s.economicsExport, result: null, error: null } }));
     },
   };
 };

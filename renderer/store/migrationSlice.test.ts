@@ -58,7 +58,7 @@ const page = (total: number): MoverPage => ({
   segmentsTo: segments,
 });
 
-const makeStore = (around: Record<string, unknown> = {}, ws = workspace()) => sliceStore(createMigrationSlice, around, ws);
+const makeStore = (around: Record<string, unknown> = {}, ws = workspace()) => sliceStore(createMigrationSlice, { ensureDecisions: vi.fn(), ...around }, ws);
 
 const answer = (table: Record<string, unknown>) => answerByName(table, { progress: { jobId: 'j', phase: 'Segments as of 2025-12-01', done: 1, total: 3, unit: 'dates', etaMs: null } });
 
@@ -73,9 +73,12 @@ beforeEach(() => {
 describe('migration slice', () => {
   it('offers the first available of clusters or phases, over the last twelve months of data, monthly', async () => {
     answer({ 'segmentations-list': options });
-    const { store } = makeStore();
+    const ensureDecisions = vi.fn();
+    const { store } = makeStore({ ensureDecisions });
     await store.getState().enterMigration();
     expect(store.getState().migrationDraft).toEqual({ ref: { kind: 'phases' }, start: '2025-02-01', end: '2026-01-01', step: 'monthly', datesEdited: false });
+    // The decisions for the badges beside segment names.
+    expect(ensureDecisions).toHaveBeenCalled();
   });
 
   it('runs with progress, shows the whole series’ pair and asks for its movers', async () => {
@@ -253,10 +256,10 @@ describe('migration slice', () => {
       path: '/exports/movers.csv',
       overwrite: false,
     });
-    expect(store.getState().migrationReplacePath).toBe('/exports/movers.csv');
+    expect(store.getState().migrationExport.replacePath).toBe('/exports/movers.csv');
     await store.getState().writeMigrationMovers('/exports/movers.csv', true);
-    expect(store.getState().migrationExportResult).toEqual(written);
-    expect(store.getState().migrationReplacePath).toBeNull();
+    expect(store.getState().migrationExport.result).toEqual(written);
+    expect(store.getState().migrationExport.replacePath).toBeNull();
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'Movers exported' }));
   });
 

@@ -8,8 +8,9 @@
 import type { MigrationSeries, SegmentationOption, SegmentationRef } from '../../core/api/contract.ts';
 import { ApiError } from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
-import { errorCode, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
+import { errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { dirName } from '../lib/paths.ts';
+import { refKey, stillAvailable } from '../lib/segmentationOptions.ts';
 import type { AreaMeasure } from '../charts/migration-area/buildAreaOption.ts';
 import { defaultSeries, fitStart, seriesDays, seriesProblem, type DateStep } from '../views/migration/dateSeries.ts';
 import {
@@ -17,20 +18,18 @@ import {
   defaultRef,
   expectedMovers,
   findTransition,
-  isFileExists,
   keepFilter,
   keepPair,
   moversFileName,
   NO_FILTER,
   pairWithDay,
-  refKey,
   sameFilter,
-  stillAvailable,
   type DayPair,
   type FlowFilter,
 } from '../views/migration/migrationText.ts';
 import { MigrationMoverRows, moverArgs, moverQueryKey, type MoverQuery } from '../views/migration/moverRows.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
+import { createExportWriter, idleExport, type SaveFileExport } from './saveFileExport.ts';
 import type { SliceCreator } from './types.ts';
 
 export interface MigrationDraft {
@@ -84,11 +83,7 @@ export interface MigrationSlice {
   /** The analyst cancelled loading the movers; they can load them again. */
   migrationMoversCancelled: boolean;
 
-  migrationExportJob: LongJob | null;
-  migrationExportResult: MigrationExportResult | null;
-  migrationExportError: string | null;
-  /** A path core said exists: the view asks "Replace?". */
-  migrationReplacePath: string | null;
+  migrationExport: SaveFileExport<MigrationExportResult>;
 
   /** Loads the segmentations on offer (again: models and saved segments come and go). */
   enterMigration(): Promise<void>;
@@ -141,10 +136,7 @@ function freshState() {
     migrationMoversError: null,
     migrationMoversJob: null,
     migrationMoversCancelled: false,
-    migrationExportJob: null,
-    migrationExportResult: null,
-    migrationExportError: null,
-    migrationReplacePath: null,
+    migrationExport: idleExport<MigrationExportResult>(),
   } satisfies Partial<MigrationSlice>;
 }
 
@@ -171,7 +163,6 @@ export function resultKey(r: MigrationSeries): string {
 const sameDays = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d, i) => d === b[i]);
 
 let abort: AbortController | null = null;
-let exportAbort: AbortController | null = null;
 /** Bumped when the workspace changes: answers for the previous one are dropped. */
 let epoch = 0;
 /** Bumped with every new result: the movers of the same pair are asked for again. */
@@ -184,6 +175,11 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
   /** A page of the current movers query has arrived: later pages are quick, no progress shown. */
   let moversLoaded = false;
   let moversKey: string | null = null;
+  const exporter = createExportWriter<MigrationExportResult>({
+    read: () => get().migrationExport,
+    write: (patch) => set((s) => ({ migrationExport: { ...s.migrationExport, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
 
   const rows = new MigrationMoverRows(
     (args) => {
@@ -241,8 +237,7 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
       migrationMoversTotal: expected,
       migrationMoversVersion: st.migrationMoversVersion + 1,
       migrationMoversQueryVersion: st.migrationMoversQueryVersion + 1,
-      migrationExportResult: null,
-      migrationExportError: null,
+      migrationExport: { ...st.migrationExport, result: null, error: null },
     }));
     // No movers to list: core is not asked (the first page would compute two dates' signals for nothing).
     rows.setQuery(expected ? query : null);
@@ -252,8 +247,7 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
     epoch++;
     abort?.abort();
     abort = null;
-    exportAbort?.abort();
-    exportAbort = null;
+    exporter.reset();
     set({ migrationPath: path, ...freshState() });
     syncMovers();
   }
@@ -296,6 +290,8 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
       if (!ws) return;
       if (get().migrationPath !== ws.path) reset(ws.path);
       const e = epoch;
+      // The badges beside segment names.
+      get().ensureDecisions();
       set({ migrationOptionsLoading: get().migrationOptions === null, migrationOptionsError: null });
       try {
         const options = await api.send('segmentations-list', {});
@@ -443,8 +439,8 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
     async exportMigrationMovers() {
       const query = currentMoverQuery();
       const ws = get().workspace;
-      if (!query || !ws || get().migrationExportJob) return;
-      const last = get().migrationExportResult?.path ?? lastExportPath;
+      if (!query || !ws || get().migrationExport.job) return;
+      const last = get().migrationExport.result?.path ?? lastExportPath;
       const dir = dirName(last ?? ws.path);
       const chosen = await get().pickSavePath({
         title: 'Export the movers as CSV',
@@ -458,48 +454,14 @@ export const createMigrationSlice: SliceCreator<MigrationSlice> = (set, get, sto
 
     async writeMigrationMovers(path, overwrite = false) {
       const query = currentMoverQuery();
-      if (!query || !path.trim() || get().migrationExportJob) return;
-      exportAbort?.abort();
-      const controller = new AbortController();
-      exportAbort = controller;
-      const e = epoch;
-      set({ migrationExportJob: { progress: null, startedAt: Date.now(), cancelling: false }, migrationExportError: null, migrationReplacePath: null, migrationExportResult: null });
-      try {
-        const result = await api.send(
-          'migration-movers-export',
-          { ...moverArgs(query), path, overwrite },
-          {
-            signal: controller.signal,
-            onProgress: (progress) => {
-              const job = get().migrationExportJob;
-              if (job && exportAbort === controller) set({ migrationExportJob: { ...job, progress } });
-            },
-          },
-        );
-        if (controller.signal.aborted || e !== epoch) return;
-        lastExportPath = result.path;
-        set({ migrationExportJob: null, migrationExportResult: result });
-        get().toast({ kind: 'success', title: 'Movers exported', message: `${result.rows.toLocaleString('en-US')} customers written to ${result.path}.` });
-      } catch (err) {
-        if (e !== epoch) return;
-        if (controller.signal.aborted || isCancelled(err)) set({ migrationExportJob: null });
-        else if (!overwrite && isFileExists(errorCode(err))) set({ migrationExportJob: null, migrationReplacePath: path });
-        else if (isConnectionError(err)) {
-          set({ migrationExportJob: null });
-          get().reportError(err);
-        } else set({ migrationExportJob: null, migrationExportError: errorMessage(err) });
-      } finally {
-        if (exportAbort === controller) exportAbort = null;
-      }
+      if (!query) return;
+      const result = await exporter.write(path, overwrite, (args, options) => api.send('migration-movers-export', { ...moverArgs(query), ...args }, options));
+      if (!result) return;
+      lastExportPath = result.path;
+      get().toast({ kind: 'success', title: 'Movers exported', message: `${result.rows.toLocaleString('en-US')} customers written to ${result.path}.` });
     },
 
-    cancelMigrationExport() {
-      const job = get().migrationExportJob;
-      if (!job || job.cancelling) return;
-      set({ migrationExportJob: { ...job, cancelling: true } });
-      exportAbort?.abort();
-    },
-
-    dismissMigrationReplace: () => set({ migrationReplacePath: null }),
+    cancelMigrationExport: () => exporter.cancel(),
+    dismissMigrationReplace: () => exporter.dismissReplace(),
   };
 };

@@ -150,15 +150,15 @@ describe('priority slice', () => {
     await vi.runAllTimersAsync();
     store.getState().setPriorityExportPath('/tmp/out.csv');
     await store.getState().exportPrimary();
-    expect(store.getState().priorityReplacePath).toBe('/tmp/out.csv');
-    expect(store.getState().priorityExportError).toBeNull();
+    expect(store.getState().priorityExport.replacePath).toBe('/tmp/out.csv');
+    expect(store.getState().priorityExport.error).toBeNull();
     await store.getState().exportPrimary(true);
     expect(calls('segments-primary-export').map((c) => c[1])).toEqual([
       { path: '/tmp/out.csv', overwrite: false },
       { path: '/tmp/out.csv', overwrite: true },
     ]);
-    expect(store.getState().priorityReplacePath).toBeNull();
-    expect(store.getState().priorityExportResult).toEqual({ path: '/tmp/out.csv', rows: 100, bytes: 2048 });
+    expect(store.getState().priorityExport.replacePath).toBeNull();
+    expect(store.getState().priorityExport.result).toEqual({ path: '/tmp/out.csv', rows: 100, bytes: 2048 });
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ kind: 'success' }));
   });
 

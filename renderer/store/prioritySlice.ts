@@ -9,8 +9,9 @@
 import type { PriorityAnalysis, SavedSegment } from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
 import { errorCode, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
-import { defaultExportPath, inOrder, isFileExists, moveItem, orderOf, positionText, sameOrder } from '../views/rules/priority/priorityOrder.ts';
+import { defaultExportPath, inOrder, moveItem, orderOf, positionText, sameOrder } from '../views/rules/priority/priorityOrder.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
+import { createExportWriter, idleExport, type SaveFileExport } from './saveFileExport.ts';
 import type { SliceCreator } from './types.ts';
 
 export type PrioritySaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
@@ -42,11 +43,7 @@ export interface PrioritySlice {
   priorityError: JobFailure | null;
 
   priorityExportPath: string;
-  priorityExportJob: LongJob | null;
-  priorityExportResult: PriorityExportResult | null;
-  priorityExportError: string | null;
-  /** A path core said exists: the tab asks "Replace?". */
-  priorityReplacePath: string | null;
+  priorityExport: SaveFileExport<PriorityExportResult>;
 
   enterPriority(): Promise<void>;
   /** Moves a segment to a position of the list and saves the new order. */
@@ -76,10 +73,7 @@ function freshState() {
     priorityJob: null,
     priorityError: null,
     priorityExportPath: '',
-    priorityExportJob: null,
-    priorityExportResult: null,
-    priorityExportError: null,
-    priorityReplacePath: null,
+    priorityExport: idleExport<PriorityExportResult>(),
   } satisfies Partial<PrioritySlice>;
 }
 
@@ -93,18 +87,22 @@ let saving: Promise<void> | null = null;
 let analysisAbort: AbortController | null = null;
 /** Key of the analysis in flight: asking again for the same one does not restart it. */
 let runningKey: string | null = null;
-let exportAbort: AbortController | null = null;
 let epoch = 0;
 
 export const createPrioritySlice: SliceCreator<PrioritySlice> = (set, get, store) => {
   const segments = (): SavedSegment[] => get().rulesSegments ?? [];
+  const exporter = createExportWriter<PriorityExportResult>({
+    read: () => get().priorityExport,
+    write: (patch) => set((s) => ({ priorityExport: { ...s.priorityExport, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
 
   function reset(path: string | null) {
     epoch++;
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
     analysisAbort?.abort();
-    exportAbort?.abort();
+    exporter.reset();
     set({ priorityPath: path, ...freshState() });
   }
 
@@ -260,50 +258,15 @@ export const createPrioritySlice: SliceCreator<PrioritySlice> = (set, get, store
     },
 
     setPriorityExportPath(path) {
-      set({ priorityExportPath: path, priorityExportError: null });
+      set((s) => ({ priorityExportPath: path, priorityExport: { ...s.priorityExport, error: null } }));
     },
 
     async exportPrimary(overwrite = false) {
-      const path = get().priorityExportPath.trim();
-      if (!path || get().priorityExportJob) return;
-      exportAbort?.abort();
-      const abort = new AbortController();
-      exportAbort = abort;
-      const e = epoch;
-      set({ priorityExportJob: { progress: null, startedAt: Date.now(), cancelling: false }, priorityExportError: null, priorityReplacePath: null, priorityExportResult: null });
-      try {
-        const result = await api.send('segments-primary-export', { path, overwrite }, {
-          signal: abort.signal,
-          onProgress: (progress) => {
-            const job = get().priorityExportJob;
-            if (job && exportAbort === abort) set({ priorityExportJob: { ...job, progress } });
-          },
-        });
-        if (abort.signal.aborted || e !== epoch) return;
-        set({ priorityExportJob: null, priorityExportResult: result });
-        get().toast({ kind: 'success', title: 'Primary segments exported', message: `${result.rows.toLocaleString('en-US')} customers written to ${result.path}.` });
-      } catch (err) {
-        if (e !== epoch) return;
-        if (abort.signal.aborted || isCancelled(err)) set({ priorityExportJob: null });
-        else if (!overwrite && isFileExists(errorCode(err))) set({ priorityExportJob: null, priorityReplacePath: path });
-        else {
-          set({ priorityExportJob: null, priorityExportError: errorMessage(err) });
-          if (isConnectionError(err)) get().reportError(err);
-        }
-      } finally {
-        if (exportAbort === abort) exportAbort = null;
-      }
+      const result = await exporter.write(get().priorityExportPath, overwrite, (args, options) => api.send('segments-primary-export', args, options));
+      if (result) get().toast({ kind: 'success', title: 'Primary segments exported', message: `${result.rows.toLocaleString('en-US')} customers written to ${result.path}.` });
     },
 
-    cancelPriorityExport() {
-      const job = get().priorityExportJob;
-      if (!job || job.cancelling) return;
-      set({ priorityExportJob: { ...job, cancelling: true } });
-      exportAbort?.abort();
-    },
-
-    dismissPriorityReplace() {
-      set({ priorityReplacePath: null });
-    },
+    cancelPriorityExport: () => exporter.cancel(),
+    dismissPriorityReplace: () => exporter.dismissReplace(),
   };
 };

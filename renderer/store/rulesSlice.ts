@@ -12,7 +12,7 @@ import { ApiError } from '../../core/api/contract.ts';
 import { normaliseRule, ruleKey } from '../views/rules/builder/ruleTree.ts';
 import { issuesFromApi, ruleProblems, type RuleIssue } from '../views/rules/builder/ruleValidation.ts';
 import { indexCounts, type CountIndex } from '../views/rules/builder/ruleCounts.ts';
-import { refKey } from '../views/rules/builder/ruleDisplay.ts';
+import { refKey } from '../lib/segmentationOptions.ts';
 import { templateById } from '../views/rules/builder/ruleTemplates.ts';
 import { RuleMemberRows, type MemberQuery } from '../views/rules/builder/memberRows.ts';
 import { SUGGESTION_LIMIT, suggestionKey, type SuggestField } from '../views/rules/builder/suggestions.ts';

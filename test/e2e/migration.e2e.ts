@@ -3,7 +3,8 @@
 // figures must add up), the transition matrix, a flow clicked in the Sankey and its movers (each
 // with the signals that changed most), a mover's timeline, the movers exported as CSV through the
 // save dialog (and replaced), the hidden-drift card, too many weekly dates, and RFM groups instead.
-// Screenshots 100-109 in light, dark and a 1024x700 window.
+// Two phases are decided in Economics first: their badges stand beside the phases' names in the
+// matrix and the movers table. Screenshots 100-109 in light, dark and a 1024x700 window.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,30 @@ async function summary(page: Page) {
   const s = page.locator(tid('migration-summary'));
   const n = async (name: string) => Number(await s.getAttribute(`data-${name}`));
   return { dates: await n('dates'), customers: await n('customers'), moved: await n('moved'), stayed: await n('stayed'), entered: await n('entered') };
+}
+
+/** Decides a segment of the table on screen in the Economics view. */
+async function decide(page: Page, key: string, decision: 'compete' | 'maintain' | 'dont-compete', rationale: string) {
+  const row = page.locator(`${tid('economics-row')}[data-key="${key}"]`);
+  await row.locator('th').click();
+  await expect(page.locator(tid('economics-decision'))).toHaveAttribute('data-key', key);
+  await page.click(tid(`economics-decide-${decision}`));
+  await page.fill(tid('economics-rationale'), rationale);
+  await page.click(tid('economics-decision-save'));
+  await expect(row).toHaveAttribute('data-decision', decision);
+}
+
+/** Every decision badge in the movers table stands beside a decided segment, and every decided segment has one. */
+async function expectMoverBadges(page: Page, decided: Record<string, string>) {
+  const rows = await page.locator(tid('migration-mover-row')).evaluateAll((els) =>
+    els.map((e) => ({
+      from: e.getAttribute('data-from') ?? '',
+      to: e.getAttribute('data-to') ?? '',
+      badges: Array.from(e.querySelectorAll('[data-testid="decision-badge"]')).map((b) => `${b.getAttribute('data-segment-key')}:${b.getAttribute('data-decision')}`),
+    })),
+  );
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) expect(r.badges).toEqual([r.from, r.to].filter((k) => decided[k]).map((k) => `${k}:${decided[k]}`));
 }
 
 async function run(page: Page) {
@@ -62,6 +87,16 @@ test('migration: phases monthly, Sankey and areas, a flow’s movers, CSV export
   await page.fill(tid('sample-customers-input'), '1500');
   await page.click(tid('sample-start'));
   await expect(page.locator(tid('customers-row')).first()).toBeVisible({ timeout: 90_000 });
+
+  // Two funnel phases decided in Economics: not competing for orientation, competing for consideration.
+  const decided = { orientation: 'dont-compete', consideration: 'compete' } as const;
+  await page.click(tid('nav-economics'));
+  await expect(page.locator(tid('economics-setup'))).toBeVisible({ timeout: 30_000 });
+  await page.selectOption(tid('economics-segmentation'), 'phases');
+  await expect(page.locator(tid('economics-progress'))).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.locator(`${tid('economics-row')}[data-key="orientation"]`)).toBeVisible({ timeout: 120_000 });
+  await decide(page, 'orientation', decided.orientation, 'Browsers who never get further: not worth the ad spend.');
+  await decide(page, 'consideration', decided.consideration, 'Close to buying: worth the effort.');
 
   // The set-up: phases (no cluster model yet, said why), the last twelve months of data, monthly.
   await page.click(tid('nav-migration'));
@@ -107,6 +142,8 @@ test('migration: phases monthly, Sankey and areas, a flow’s movers, CSV export
   // Every move is listed (after both dates' signals are computed).
   await expect(page.locator(tid('migration-movers-total'))).toHaveAttribute('data-total', String(s.moved));
   await expect(page.locator(tid('migration-mover-row')).first()).toBeVisible({ timeout: 120_000 });
+  // The decisions beside the phases' names, wherever a mover comes from or goes to.
+  await expectMoverBadges(page, decided);
   await page.mouse.move(5, 5);
   await expect(page.locator(tid('migration-main'))).toHaveJSProperty('scrollTop', 0);
   await snap(page, '101-migration-phases');
@@ -143,6 +180,14 @@ test('migration: phases monthly, Sankey and areas, a flow’s movers, CSV export
   await expect(page.locator(tid('migration-matrix-total'))).toHaveText(s.customers.toLocaleString('en-US'));
   const cells = await page.locator(tid('migration-matrix-cell')).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
   expect(cells.reduce((a, b) => a + b, 0)).toBe(s.customers);
+  // Each decided phase has its badge as a row and as a column; the others have none.
+  const matrix = page.locator(tid('migration-matrix'));
+  for (const [key, decision] of Object.entries(decided)) {
+    const badges = matrix.locator(`${tid('decision-badge')}[data-segment-key="${key}"]`);
+    await expect(badges).toHaveCount(2);
+    await expect(badges.first()).toHaveAttribute('data-decision', decision);
+  }
+  await expect(matrix.locator(tid('decision-badge'))).toHaveCount(4);
   await page.locator(tid('migration-pair')).scrollIntoViewIfNeeded();
   await snap(page, '104-migration-matrix');
   await page.click(tid('migration-view-sankey'));

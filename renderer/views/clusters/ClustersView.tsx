@@ -51,7 +51,7 @@ export function ClustersView() {
   }
 
   return (
-    <div className="clusters-view" data-testid="view-clusters">
+    <div className="vp-view" data-testid="view-clusters">
       <ClustersHeader />
       {body}
     </div>

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { DECISIONS, type Decision, type EconomicsRow, type EconomicsTable, type SegmentDecision } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { DecisionBadge } from '../../components/DecisionBadge.tsx';
+import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { formatDateTime, formatInt, formatMoney } from '../../lib/format.ts';
 import { DECISION_LABEL, DECISION_MEANING, decisionLabel } from '../../charts/economics-common/decisions.ts';
@@ -73,25 +74,20 @@ function DecisionForm({ row, t }: { row: EconomicsRow; t: EconomicsTable }) {
       }}
       data-testid="economics-decision-form"
     >
-      <div className="vp-segmented ec-decision-choice" role="radiogroup" aria-label={`Decision on ${row.name}`}>
-        {DECISIONS.map((d) => (
-          <button
-            key={d}
-            type="button"
-            role="radio"
-            aria-checked={choice === d}
-            className={`vp-seg ec-choice ${d}${choice === d ? ' active' : ''}`}
-            onClick={() => {
-              setChoice(d);
-              clearError();
-            }}
-            title={DECISION_MEANING[d]}
-            data-testid={`economics-decide-${d}`}
-          >
-            {DECISION_LABEL[d]}
-          </button>
-        ))}
-      </div>
+      <SegmentedChoice
+        options={DECISIONS}
+        value={choice}
+        onChange={(d) => {
+          setChoice(d);
+          clearError();
+        }}
+        label={(d) => DECISION_LABEL[d]}
+        ariaLabel={`Decision on ${row.name}`}
+        className="ec-decision-choice"
+        optionClassName={(d) => `ec-choice ${d}`}
+        optionTitle={(d) => DECISION_MEANING[d]}
+        optionTestId={(d) => `economics-decide-${d}`}
+      />
       {choice ? <p className="faint ec-choice-meaning">{DECISION_MEANING[choice]}</p> : null}
       <div className="field">
         <label htmlFor={rationaleId}>Rationale{choice === 'dont-compete' ? ' (required)' : ''}</label>

@@ -4,7 +4,7 @@ import { useApp } from '../../store/index.ts';
 import { economicsKey } from '../../store/economicsSlice.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { JobProgress } from '../../components/JobProgress.tsx';
+import { EmptyStateJob } from '../../components/ViewStates.tsx';
 import { earlierAsOf, likelihoodText, marginColumnText } from './economicsText.ts';
 import { QuadrantPanel } from './QuadrantPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -86,11 +86,7 @@ function FirstRun() {
           ? 'Orders, discounts, returns and support contacts before the date, per segment, and how many of its customers bought after it.'
           : 'Choose a segmentation above: clusters, RFM groups, funnel phases, saved rule segments or propensity bands.'}
       </p>
-      {job ? (
-        <div className="vp-empty-job">
-          <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="economics-first" startingText="Starting…" />
-        </div>
-      ) : null}
+      <EmptyStateJob job={job} onCancel={cancel} testIdPrefix="economics-first" startingText="Starting…" />
     </EmptyState>
   );
 }

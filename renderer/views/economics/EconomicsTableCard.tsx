@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { EconomicsRow, EconomicsTable, SegmentEconomics } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { DecisionBadge } from '../../components/DecisionBadge.tsx';
+import { ariaSort, SortButton } from '../../components/SortButton.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import {
   COLUMN_INFO,
@@ -20,16 +21,10 @@ import {
   type NumericColumn,
 } from './economicsText.ts';
 
-function SortButton({ column, label, title }: { column: EconomicsColumn; label: string; title: string }) {
+function ColumnSort({ column, label, title }: { column: EconomicsColumn; label: string; title: string }) {
   const sort = useApp((s) => s.economicsSort);
   const setSort = useApp((s) => s.sortEconomics);
-  const active = sort.column === column;
-  return (
-    <button type="button" className={`ec-sort${active ? ' active' : ''}`} onClick={() => setSort(column)} title={title} data-testid={`economics-sort-${column}`}>
-      {label}
-      <Icon name={active ? (sort.desc ? 'arrow-down' : 'arrow-up') : 'sort-none'} size={11} />
-    </button>
-  );
+  return <SortButton label={label} active={sort.column === column} desc={sort.desc} onClick={() => setSort(column)} title={title} testId={`economics-sort-${column}`} className="ec-sort" />;
 }
 
 function Cell({ column, row, ctx, axis }: { column: NumericColumn; row: SegmentEconomics; ctx: NullContext; axis: boolean }) {
@@ -106,12 +101,12 @@ export function EconomicsTableCard() {
               ))}
             </tr>
             <tr>
-              <th scope="col" className="ec-sticky" aria-sort={sort.column === 'segment' ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                <SortButton column="segment" label="Segment" title="In the segmentation’s own order" />
+              <th scope="col" className="ec-sticky" aria-sort={ariaSort(sort.column === 'segment', sort.desc)}>
+                <ColumnSort column="segment" label="Segment" title="In the segmentation’s own order" />
               </th>
               {NUMERIC_COLUMNS.map((c) => (
-                <th key={c} scope="col" className={`right${c === axis ? ' ec-axis-col' : ''}`} aria-sort={sort.column === c ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-                  <SortButton column={c} label={COLUMN_INFO[c].label} title={`${COLUMN_INFO[c].title}${c === axis ? ' — the chart’s likelihood axis' : ''}`} />
+                <th key={c} scope="col" className={`right${c === axis ? ' ec-axis-col' : ''}`} aria-sort={ariaSort(sort.column === c, sort.desc)}>
+                  <ColumnSort column={c} label={COLUMN_INFO[c].label} title={`${COLUMN_INFO[c].title}${c === axis ? ' — the chart’s likelihood axis' : ''}`} />
                 </th>
               ))}
             </tr>

@@ -5,44 +5,17 @@ import { useState } from 'react';
 import type { SegmentationOption } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { ECONOMICS_OUTCOME_DAYS_MAX, economicsKey } from '../../store/economicsSlice.ts';
-import { Icon } from '../../components/Icon.tsx';
+import { SegmentationSelect } from '../../components/SegmentationSelect.tsx';
 import { isIsoDay, defaultAsOfDay } from '../../lib/isoDay.ts';
 import { NumberField } from '../signals/NumberField.tsx';
-import { InlineJob } from '../signals/InlineJob.tsx';
-import { refKey } from '../rules/compare/compareText.ts';
+import { RunOrProgress } from '../signals/InlineJob.tsx';
 import { settingsSummary, settingsTitle } from './economicsText.ts';
 import { SettingsDialog } from './SettingsDialog.tsx';
 
-function SegmentationSelect({ options }: { options: SegmentationOption[] }) {
+function RefSelect({ options }: { options: SegmentationOption[] }) {
   const value = useApp((s) => s.economicsDraft.ref);
   const setRef = useApp((s) => s.setEconomicsRef);
-  const key = value ? refKey(value) : '';
-  const chosen = options.find((o) => refKey(o.ref) === key);
-  return (
-    <div className="field ec-seg-field">
-      <label className="label" htmlFor="economics-segmentation">
-        Segmentation
-      </label>
-      <select
-        id="economics-segmentation"
-        className="select"
-        value={key}
-        title={chosen?.label}
-        onChange={(e) => {
-          const o = options.find((x) => refKey(x.ref) === e.target.value);
-          if (o?.available) setRef(o.ref);
-        }}
-        data-testid="economics-segmentation"
-      >
-        {key === '' ? <option value="">Choose…</option> : null}
-        {options.map((o) => (
-          <option key={refKey(o.ref)} value={refKey(o.ref)} disabled={!o.available} title={o.reason ?? undefined}>
-            {o.available ? o.label : `${o.label} — ${o.reason ?? 'not available'}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SegmentationSelect id="economics-segmentation" label="Segmentation" options={options} value={value} onChange={setRef} className="ec-seg-field" testId="economics-segmentation" />;
 }
 
 function AsOfField() {
@@ -92,18 +65,19 @@ function RunSlot() {
   const run = useApp((s) => s.runEconomics);
   const fresh = useApp((s) => s.economicsTable !== null && s.economicsTableKey === economicsKey(s.economicsDraft));
   const canRun = useApp((s) => s.economicsDraft.ref !== null);
-  if (job) return <InlineJob job={job} onCancel={cancel} testIdPrefix="economics" startingText="Starting…" />;
   return (
-    <button
-      type="button"
-      className={`btn ${fresh ? '' : 'primary'}`}
-      onClick={() => void run()}
+    <RunOrProgress
+      job={job}
+      onCancel={cancel}
+      testIdPrefix="economics"
+      startingText="Starting…"
+      onRun={() => void run()}
+      fresh={fresh}
       disabled={!canRun}
       title={fresh ? 'Compute the figures again (after new segments, a re-fit or new RFM settings)' : 'Compute the figures'}
-      data-testid="economics-run"
-    >
-      <Icon name={fresh ? 'refresh' : 'play'} size={13} /> {fresh ? 'Refresh' : 'Compute'}
-    </button>
+      label="Compute"
+      againLabel="Refresh"
+    />
   );
 }
 
@@ -117,7 +91,7 @@ export function EconomicsToolbar({ options }: { options: SegmentationOption[] })
   const title = settings ? settingsTitle(settings) : '';
   return (
     <section className="ec-bar" aria-label="Economics set-up" data-testid="economics-setup">
-      <SegmentationSelect options={options} />
+      <RefSelect options={options} />
       <AsOfField />
       <div className="field ec-days-field" title="Conversion is a purchase in this many days after the as-of date">
         <label className="label" htmlFor="economics-days">

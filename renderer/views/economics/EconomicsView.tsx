@@ -5,7 +5,7 @@
 // history. The "don't compete" segments make the exclusion list, exported as CSV.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
-import { LoadErrorState, LoadingState, NoDataState } from '../../components/ViewStates.tsx';
+import { LoadGate, NoDataState } from '../../components/ViewStates.tsx';
 import { EconomicsHeader } from './EconomicsHeader.tsx';
 import { EconomicsToolbar } from './EconomicsToolbar.tsx';
 import { EconomicsMain } from './EconomicsMain.tsx';
@@ -32,21 +32,29 @@ export function EconomicsView() {
         <p>Economics adds up what each segment’s customers bought, returned and cost in support. Import orders or events with purchases first.</p>
       </NoDataState>
     );
-  } else if (loadError && !options) {
-    body = <LoadErrorState title="The economics could not be loaded" message={loadError} onRetry={() => void enter()} testId="economics-load-error" />;
-  } else if (loading || !options) {
-    body = <LoadingState label="Loading…" />;
   } else {
     body = (
-      <>
-        <EconomicsToolbar options={options} />
-        <EconomicsMain />
-      </>
+      <LoadGate
+        value={options}
+        loading={loading}
+        error={loadError}
+        errorTitle="The economics could not be loaded"
+        loadingLabel="Loading…"
+        onRetry={() => void enter()}
+        errorTestId="economics-load-error"
+      >
+        {(offered) => (
+          <>
+            <EconomicsToolbar options={offered} />
+            <EconomicsMain />
+          </>
+        )}
+      </LoadGate>
     );
   }
 
   return (
-    <div className="economics-view" data-testid="view-economics">
+    <div className="vp-view economics-view" data-testid="view-economics">
       <EconomicsHeader />
       {body}
     </div>

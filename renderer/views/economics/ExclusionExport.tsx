@@ -8,41 +8,21 @@ import { dontCompeteCount } from '../../store/decisionsSlice.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { InlineJob } from '../signals/InlineJob.tsx';
+import { ReplaceFileDialog } from '../files/SaveFileExport.tsx';
 import { formatBytes, formatInt, plural } from '../../lib/format.ts';
 import { baseName, dirName } from '../../lib/paths.ts';
 import { exclusionFileName } from './economicsText.ts';
 
 function ReplaceDialog() {
-  const path = useApp((s) => s.economicsReplacePath);
+  const path = useApp((s) => s.economicsExport.replacePath);
   const dismiss = useApp((s) => s.dismissExclusionsReplace);
   const run = useApp((s) => s.exportExclusions);
-  if (!path) return null;
-  return (
-    <Dialog
-      title="Replace the file?"
-      onCancel={dismiss}
-      testId="exclusions-replace-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={dismiss} data-testid="exclusions-replace-cancel">
-            Cancel
-          </button>
-          <button type="button" className="btn primary" onClick={() => void run(path, true)} data-testid="exclusions-replace-confirm">
-            Replace
-          </button>
-        </>
-      }
-    >
-      <p>
-        <span className="mono ec-path">{path}</span> already exists. Replace it with the exclusion list?
-      </p>
-    </Dialog>
-  );
+  return <ReplaceFileDialog path={path} replaceWith="the exclusion list" testIdPrefix="exclusions" onCancel={dismiss} onReplace={(p) => void run(p, true)} />;
 }
 
 function ResultDialog() {
-  const result = useApp((s) => s.economicsExportResult);
-  const error = useApp((s) => s.economicsExportError);
+  const result = useApp((s) => s.economicsExport.result);
+  const error = useApp((s) => s.economicsExport.error);
   const path = useApp((s) => s.economicsExportPath);
   const dismiss = useApp((s) => s.dismissExclusionsResult);
   if (!result && !error) return null;
@@ -62,14 +42,14 @@ function ResultDialog() {
         <div className="sig-alert error" role="alert" data-testid="exclusions-error">
           <Icon name="alert" size={16} />
           <p>
-            {error} <span className="mono ec-path">{path}</span>
+            {error} <span className="mono vp-path">{path}</span>
           </p>
         </div>
       ) : null}
       {result ? (
         <div className="ec-export-result" data-testid="exclusions-result" data-rows={result.rows} data-path={result.path}>
           <p>
-            Wrote <strong className="num">{plural(result.rows, 'customer')}</strong> ({formatBytes(result.bytes)}) as of {result.asOf} to <span className="mono ec-path">{result.path}</span>
+            Wrote <strong className="num">{plural(result.rows, 'customer')}</strong> ({formatBytes(result.bytes)}) as of {result.asOf} to <span className="mono vp-path">{result.path}</span>
           </p>
           <h4>Segments in the list</h4>
           {result.segments.length ? (
@@ -104,7 +84,7 @@ function ResultDialog() {
 }
 
 export function ExclusionExport() {
-  const job = useApp((s) => s.economicsExportJob);
+  const job = useApp((s) => s.economicsExport.job);
   const cancel = useApp((s) => s.cancelExclusionsExport);
   const run = useApp((s) => s.exportExclusions);
   const pickSavePath = useApp((s) => s.pickSavePath);

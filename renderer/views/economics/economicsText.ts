@@ -4,6 +4,7 @@
 import type { EconomicsRow, EconomicsSettings, EconomicsTable, EconomicsWarning, SegmentEconomics } from '../../../core/api/contract.ts';
 import { formatInt, formatMoney } from '../../lib/format.ts';
 import { addDays, defaultAsOfDay } from '../../lib/isoDay.ts';
+import { workspaceFileName } from '../../lib/paths.ts';
 
 const DASH = '—';
 
@@ -285,11 +286,5 @@ export function rowOf(t: EconomicsTable | null, key: string | null): EconomicsRo
 
 /** "shop-exclusions.csv", named after the workspace. */
 export function exclusionFileName(workspaceName: string): string {
-  const base =
-    workspaceName
-      .trim()
-      .replace(/\.segwb$/i, '')
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'workspace';
-  return `${base}-exclusions.csv`;
+  return workspaceFileName(workspaceName, 'exclusions.csv');
 }

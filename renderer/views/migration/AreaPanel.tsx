@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/index.ts';
 import { EChart, type EChartInstance } from '../../components/EChart.tsx';
+import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { AREA_MEASURES, buildAreaOption, type AreaMeasure } from '../../charts/migration-area/buildAreaOption.ts';
 import { useChartTheme } from '../signals/useChartTheme.ts';
 import { useMigrationColours } from './useMigrationColours.ts';
@@ -13,21 +14,15 @@ function MeasureToggle() {
   const measure = useApp((s) => s.migrationMeasure);
   const setMeasure = useApp((s) => s.setMigrationMeasure);
   return (
-    <div className="vp-segmented" role="radiogroup" aria-label="What the areas show" data-testid="migration-measure">
-      {AREA_MEASURES.map((m) => (
-        <button
-          key={m}
-          type="button"
-          role="radio"
-          aria-checked={measure === m}
-          className={`vp-seg${measure === m ? ' active' : ''}`}
-          onClick={() => setMeasure(m)}
-          data-testid={`migration-measure-${m}`}
-        >
-          {MEASURE_LABELS[m]}
-        </button>
-      ))}
-    </div>
+    <SegmentedChoice
+      options={AREA_MEASURES}
+      value={measure}
+      onChange={setMeasure}
+      label={(m) => MEASURE_LABELS[m]}
+      ariaLabel="What the areas show"
+      testId="migration-measure"
+      optionTestId={(m) => `migration-measure-${m}`}
+    />
   );
 }
 

@@ -3,12 +3,10 @@
 // sizes over time as stacked areas, the transition between any two dates as a Sankey or a matrix,
 // agreement with the sample's hidden drift, and the customers who moved, with the signals that
 // changed most, exportable as CSV.
-import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
-import { Icon } from '../../components/Icon.tsx';
-import { JobProgress } from '../../components/JobProgress.tsx';
-import { LoadErrorState, LoadingState, NoDataState } from '../../components/ViewStates.tsx';
+import { EmptyStateJob, NoDataState, SegmentationsBody } from '../../components/ViewStates.tsx';
+import { JobFailureNote } from '../signals/JobFailureNote.tsx';
 import { formatDuration } from '../../lib/format.ts';
 import { SetupBar } from './SetupBar.tsx';
 import { StaleNote, Summary } from './Summary.tsx';
@@ -40,15 +38,9 @@ function Header() {
 
 function Failure() {
   const error = useApp((s) => s.migrationError);
+  // Invalid set-ups are said in the bar, at their fields.
   if (!error || error.code === 'invalid-args') return null;
-  return (
-    <div className="sig-alert error" role="alert" data-testid="migration-error" data-code={error.code}>
-      <Icon name="alert" size={16} />
-      <p>
-        <strong>{FAILURE_TITLES[error.code] ?? 'The migration could not be computed'}.</strong> {error.message}
-      </p>
-    </div>
-  );
+  return <JobFailureNote failure={error} titles={FAILURE_TITLES} fallback="The migration could not be computed" testId="migration-error" />;
 }
 
 function NothingYet() {
@@ -61,11 +53,7 @@ function NothingYet() {
         cluster keeps its identity), and every customer is followed from date to date.
       </p>
       <p>Each date takes a second or two per 10,000 customers: a year of months on a large workspace takes a while, and can be cancelled.</p>
-      {job ? (
-        <div className="vp-empty-job">
-          <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="migration-empty-job" startingText="Starting…" />
-        </div>
-      ) : null}
+      <EmptyStateJob job={job} onCancel={cancel} testIdPrefix="migration-empty-job" startingText="Starting…" />
     </EmptyState>
   );
 }
@@ -75,7 +63,7 @@ function Results() {
   const job = useApp((s) => s.migrationJob);
   if (!r) return <NothingYet />;
   return (
-    <div className={`mg-results${job ? ' busy' : ''}`} aria-busy={job ? true : undefined} data-testid="migration-results">
+    <div className={`vp-results${job ? ' busy' : ''}`} aria-busy={job ? true : undefined} data-testid="migration-results">
       <StaleNote />
       <Summary />
       <div className="mg-pair">
@@ -88,45 +76,32 @@ function Results() {
   );
 }
 
+const NO_EVENTS = (
+  <NoDataState icon="migration" title="Nothing to follow yet" testId="migration-no-events">
+    <p>Migration follows customers from segment to segment over time: it needs customers with events spread over some weeks or months. Import data first.</p>
+  </NoDataState>
+);
+
 export function MigrationView() {
-  const path = useApp((s) => s.workspace?.path);
-  const events = useApp((s) => s.workspace?.events ?? 0);
   const enter = useApp((s) => s.enterMigration);
   const options = useApp((s) => s.migrationOptions);
   const loading = useApp((s) => s.migrationOptionsLoading);
   const loadError = useApp((s) => s.migrationOptionsError);
-
-  useEffect(() => {
-    void enter();
-  }, [enter, path]);
-
-  let body;
-  if (!path) body = null;
-  else if (events === 0) {
-    body = (
-      <NoDataState icon="migration" title="Nothing to follow yet" testId="migration-no-events">
-        <p>Migration follows customers from segment to segment over time: it needs customers with events spread over some weeks or months. Import data first.</p>
-      </NoDataState>
-    );
-  } else if (loadError && !options) {
-    body = <LoadErrorState title="The segmentations could not be listed" message={loadError} onRetry={() => void enter()} testId="migration-load-error" />;
-  } else if (loading || !options) {
-    body = <LoadingState label="Loading the segmentations…" />;
-  } else {
-    body = (
-      <>
-        <SetupBar options={options} />
-        <div className="vp-main mg-main" data-testid="migration-main">
-          <Failure />
-          <Results />
-        </div>
-      </>
-    );
-  }
   return (
-    <div className="mg-view" data-testid="view-migration">
+    <div className="vp-view" data-testid="view-migration">
       <Header />
-      {body}
+      <SegmentationsBody
+        enter={enter}
+        options={options}
+        loading={loading}
+        error={loadError}
+        noEvents={NO_EVENTS}
+        testIdPrefix="migration"
+        bar={(offered) => <SetupBar options={offered} />}
+      >
+        <Failure />
+        <Results />
+      </SegmentationsBody>
     </div>
   );
 }

@@ -5,24 +5,27 @@
 // opens the customer's timeline. The list exports as CSV through the save dialog.
 import type { CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Mover, SignalChange } from '../../../core/api/contract.ts';
+import type { Mover, SegmentationRef, SignalChange } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
-import { Dialog } from '../../components/Dialog.tsx';
+import { DecisionBadge } from '../../components/DecisionBadge.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { VirtualRowsTable } from '../../components/VirtualRowsTable.tsx';
-import { formatBytes, formatInt } from '../../lib/format.ts';
+import { formatInt } from '../../lib/format.ts';
 import { InlineJob } from '../signals/InlineJob.tsx';
+import { SaveFileStatus } from '../files/SaveFileExport.tsx';
 import { formatSignalValue } from '../clusters/display.ts';
 import { filterText, formatChange, NO_FILTER, segmentName, type FlowFilter } from './migrationText.ts';
 import { useMigrationColours } from './useMigrationColours.ts';
 
-const GRID = 'minmax(112px, 0.9fr) minmax(110px, 1fr) minmax(110px, 1fr) repeat(3, minmax(190px, 1.5fr))';
+// From and To leave room for a segment's decision badge beside its name.
+const GRID = 'minmax(90px, 0.4fr) minmax(150px, 1.4fr) minmax(150px, 1.4fr) repeat(3, minmax(180px, 1.3fr))';
 
-function SegmentTag({ name, colour }: { name: string; colour: string | undefined }) {
+function SegmentTag({ segmentation, segmentKey, name, colour }: { segmentation: SegmentationRef; segmentKey: string; name: string; colour: string | undefined }) {
   return (
     <span className="mg-tag" title={name}>
-      <span className="mg-dot" style={{ background: colour ?? 'var(--text-faint)' }} aria-hidden="true" />
-      {name}
+      <span className="vp-dot" style={{ background: colour ?? 'var(--text-faint)' }} aria-hidden="true" />
+      <span className="mg-tag-name">{name}</span>
+      <DecisionBadge segmentation={segmentation} segmentKey={segmentKey} compact className="after-text" />
     </span>
   );
 }
@@ -59,7 +62,8 @@ function MoversTable() {
       retry: s.retryMigrationMovers,
     })),
   );
-  const segments = r?.segments ?? [];
+  if (!r) return null;
+  const segments = r.segments;
   // The box fits a short list (header + rows), up to its full height.
   const fit = { '--mg-rows': Math.max(3, Math.min(rows.total ?? 0, 12)) } as CSSProperties;
   const colourOf = (key: string) => colours[segments.findIndex((s) => s.key === key)];
@@ -68,7 +72,7 @@ function MoversTable() {
       <VirtualRowsTable<Mover>
         rows={rows}
         columns={GRID}
-        minWidth={920}
+        minWidth={950}
         stickyFirstColumn
         header={
           <>
@@ -88,10 +92,10 @@ function MoversTable() {
               {m.customerId}
             </div>
             <div role="gridcell">
-              <SegmentTag name={segmentName(segments, m.from)} colour={colourOf(m.from)} />
+              <SegmentTag segmentation={r.ref} segmentKey={m.from} name={segmentName(segments, m.from)} colour={colourOf(m.from)} />
             </div>
             <div role="gridcell">
-              <SegmentTag name={segmentName(segments, m.to)} colour={colourOf(m.to)} />
+              <SegmentTag segmentation={r.ref} segmentKey={m.to} name={segmentName(segments, m.to)} colour={colourOf(m.to)} />
             </div>
             <ChangeCell change={m.changes[0]} />
             <ChangeCell change={m.changes[1]} />
@@ -141,60 +145,21 @@ function FilterSelect({ side, filter }: { side: 'from' | 'to'; filter: FlowFilte
   );
 }
 
-function ReplaceDialog() {
-  const path = useApp((s) => s.migrationReplacePath);
-  const dismiss = useApp((s) => s.dismissMigrationReplace);
-  const write = useApp((s) => s.writeMigrationMovers);
-  if (!path) return null;
-  return (
-    <Dialog
-      title="Replace the file?"
-      onCancel={dismiss}
-      testId="migration-replace-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={dismiss} data-testid="migration-replace-cancel">
-            Cancel
-          </button>
-          <button type="button" className="btn primary" onClick={() => void write(path, true)} data-testid="migration-replace-confirm">
-            Replace
-          </button>
-        </>
-      }
-    >
-      <p>
-        <span className="mono mg-path">{path}</span> already exists. Replace it with these movers?
-      </p>
-    </Dialog>
-  );
-}
-
 function ExportStatus() {
-  const job = useApp((s) => s.migrationExportJob);
+  const state = useApp((s) => s.migrationExport);
   const cancel = useApp((s) => s.cancelMigrationExport);
-  const result = useApp((s) => s.migrationExportResult);
-  const error = useApp((s) => s.migrationExportError);
+  const dismissReplace = useApp((s) => s.dismissMigrationReplace);
+  const write = useApp((s) => s.writeMigrationMovers);
   return (
-    <>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="migration-export" startingText="Writing…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="migration-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The file was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result ? (
-        <div className="sig-alert success" role="status" data-testid="migration-export-result" data-rows={result.rows} data-path={result.path}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote <strong className="num">{formatInt(result.rows)}</strong> movers ({formatBytes(result.bytes)}) to <span className="mono mg-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceDialog />
-    </>
+    <SaveFileStatus
+      state={state}
+      rowsName="movers"
+      replaceWith="these movers"
+      testIdPrefix="migration"
+      onCancel={cancel}
+      onDismissReplace={dismissReplace}
+      onReplace={(path) => void write(path, true)}
+    />
   );
 }
 
@@ -234,7 +199,7 @@ export function MoversPanel() {
   const setFilter = useApp((s) => s.setMigrationFilter);
   const total = useApp((s) => s.migrationMoversTotal);
   const exportMovers = useApp((s) => s.exportMigrationMovers);
-  const exporting = useApp((s) => s.migrationExportJob !== null);
+  const exporting = useApp((s) => s.migrationExport.job !== null);
   if (!r || !pair) return null;
   const filtered = filter.fromKey !== null || filter.toKey !== null;
   return (

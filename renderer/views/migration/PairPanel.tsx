@@ -6,27 +6,30 @@ import { useMemo, useRef } from 'react';
 import { useApp } from '../../store/index.ts';
 import type { PairView } from '../../store/migrationSlice.ts';
 import { EChart } from '../../components/EChart.tsx';
+import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { useElementSize } from '../../hooks/useElementSize.ts';
 import { buildSankeyOption, flowTotals, newTitle, sankeyLabelWidth, type SankeyLink, type SankeyNode } from '../../charts/migration-sankey/buildSankeyOption.ts';
 import { useChartTheme } from '../signals/useChartTheme.ts';
 import { findTransition, fromChoices, toChoices } from './migrationText.ts';
 import { TransitionTable } from './TransitionTable.tsx';
 import { useMigrationColours } from './useMigrationColours.ts';
-import './registerSankey.ts';
 
+const PAIR_VIEWS: readonly PairView[] = ['sankey', 'matrix'];
 const VIEW_LABELS: Record<PairView, string> = { sankey: 'Sankey', matrix: 'Matrix' };
 
 function ViewToggle() {
   const view = useApp((s) => s.migrationPairView);
   const setView = useApp((s) => s.setMigrationPairView);
   return (
-    <div className="vp-segmented" role="radiogroup" aria-label="How the transition is shown" data-testid="migration-pair-view">
-      {(['sankey', 'matrix'] as const).map((v) => (
-        <button key={v} type="button" role="radio" aria-checked={view === v} className={`vp-seg${view === v ? ' active' : ''}`} onClick={() => setView(v)} data-testid={`migration-view-${v}`}>
-          {VIEW_LABELS[v]}
-        </button>
-      ))}
-    </div>
+    <SegmentedChoice
+      options={PAIR_VIEWS}
+      value={view}
+      onChange={setView}
+      label={(v) => VIEW_LABELS[v]}
+      ariaLabel="How the transition is shown"
+      testId="migration-pair-view"
+      optionTestId={(v) => `migration-view-${v}`}
+    />
   );
 }
 

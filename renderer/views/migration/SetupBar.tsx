@@ -5,43 +5,16 @@ import type { SegmentationOption } from '../../../core/api/contract.ts';
 import { useApp } from '../../store/index.ts';
 import { draftKey, draftProblem, resultKey } from '../../store/migrationSlice.ts';
 import { Icon } from '../../components/Icon.tsx';
+import { SegmentationSelect, UnavailableNote } from '../../components/SegmentationSelect.tsx';
 import { isIsoDay } from '../../lib/isoDay.ts';
-import { InlineJob } from '../signals/InlineJob.tsx';
+import { RunOrProgress } from '../signals/InlineJob.tsx';
 import { countText, DATE_STEPS, endHint, MAX_DATES, seriesDays, STEP_LABELS, type DateStep } from './dateSeries.ts';
-import { refKey } from './migrationText.ts';
 
-function SegmentationSelect({ options }: { options: SegmentationOption[] }) {
+function RefSelect({ options }: { options: SegmentationOption[] }) {
   const value = useApp((s) => s.migrationDraft.ref);
   const setRef = useApp((s) => s.setMigrationRef);
   const busy = useApp((s) => s.migrationJob !== null);
-  const key = value ? refKey(value) : '';
-  const chosen = options.find((o) => refKey(o.ref) === key);
-  return (
-    <div className="field mg-seg-field">
-      <label className="label" htmlFor="migration-ref">
-        Segmentation
-      </label>
-      <select
-        id="migration-ref"
-        className="select"
-        value={key}
-        disabled={busy}
-        title={chosen?.label}
-        onChange={(e) => {
-          const o = options.find((x) => refKey(x.ref) === e.target.value);
-          if (o?.available) setRef(o.ref);
-        }}
-        data-testid="migration-ref"
-      >
-        {key === '' ? <option value="">Choose…</option> : null}
-        {options.map((o) => (
-          <option key={refKey(o.ref)} value={refKey(o.ref)} disabled={!o.available} title={o.reason ?? undefined}>
-            {o.available ? o.label : `${o.label} — ${o.reason ?? 'not available'}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  return <SegmentationSelect id="migration-ref" label="Segmentation" options={options} value={value} onChange={setRef} className="vp-bar-seg" testId="migration-ref" disabled={busy} />;
 }
 
 function DateField({ id, label, value, onChange, busy, testId }: { id: string; label: string; value: string; onChange: (d: string) => void; busy: boolean; testId: string }) {
@@ -72,20 +45,21 @@ function RunButton() {
   const cancel = useApp((s) => s.cancelMigration);
   const firstEventAt = useApp((s) => s.workspace?.firstEventAt);
   const result = useApp((s) => s.migrationResult);
-  if (job) return <InlineJob job={job} onCancel={cancel} testIdPrefix="migration" startingText="Starting…" />;
   const problem = draftProblem(draft, firstEventAt);
-  const same = result !== null && resultKey(result) === draftKey(draft);
   return (
-    <button
-      type="button"
-      className={`btn ${same ? '' : 'primary'} mg-run`}
-      onClick={() => void run()}
+    <RunOrProgress
+      job={job}
+      onCancel={cancel}
+      testIdPrefix="migration"
+      startingText="Starting…"
+      onRun={() => void run()}
+      fresh={result !== null && resultKey(result) === draftKey(draft)}
       disabled={problem !== null}
       title={problem ?? 'Evaluate the segmentation as of every date and follow each customer from date to date'}
-      data-testid="migration-run"
-    >
-      <Icon name={same ? 'refresh' : 'play'} size={13} /> {same ? 'Run again' : 'Run'}
-    </button>
+      label="Run"
+      againLabel="Run again"
+      className="mg-run"
+    />
   );
 }
 
@@ -99,12 +73,10 @@ function Hints({ options }: { options: SegmentationOption[] }) {
   const problem = draftProblem(draft, ws?.firstEventAt);
   const n = seriesDays(draft.start, draft.end, draft.step).length;
   const late = endHint(draft.end, ws?.lastEventAt);
-  const off = options.filter((o) => !o.available);
-  const unavailable = off.length ? `Not available now: ${off.map((o) => `${o.label}${o.reason ? ` (${o.reason.replace(/\.$/, '')})` : ''}`).join('; ')}.` : null;
   return (
     <>
       {problem && draft.ref ? (
-        <p className="mg-hint danger-text" role="alert" data-testid="migration-setup-problem">
+        <p className="vp-hint danger-text" role="alert" data-testid="migration-setup-problem">
           <Icon name="alert" size={13} />
           <span>
             {problem}
@@ -119,12 +91,12 @@ function Hints({ options }: { options: SegmentationOption[] }) {
           </span>
         </p>
       ) : late ? (
-        <p className="mg-hint warning" data-testid="migration-end-hint">
+        <p className="vp-hint warning" data-testid="migration-end-hint">
           <Icon name="alert" size={13} /> {late}
         </p>
       ) : null}
       {draft.datesEdited && !busy ? (
-        <p className="mg-hint muted">
+        <p className="vp-hint muted">
           <Icon name="info" size={13} />
           <span>
             Dates chosen by hand.{' '}
@@ -135,7 +107,7 @@ function Hints({ options }: { options: SegmentationOption[] }) {
         </p>
       ) : null}
       {error && error.code === 'invalid-args' ? (
-        <div className="mg-hint danger-text" role="alert" data-testid="migration-setup-error">
+        <div className="vp-hint danger-text" role="alert" data-testid="migration-setup-error">
           <Icon name="alert" size={13} />
           <span>
             {error.message}
@@ -151,11 +123,7 @@ function Hints({ options }: { options: SegmentationOption[] }) {
           </span>
         </div>
       ) : null}
-      {unavailable ? (
-        <p className="mg-unavailable faint" title={unavailable} data-testid="migration-unavailable">
-          {unavailable}
-        </p>
-      ) : null}
+      <UnavailableNote options={options} testId="migration-unavailable" />
     </>
   );
 }
@@ -169,9 +137,9 @@ export function SetupBar({ options }: { options: SegmentationOption[] }) {
   const n = seriesDays(draft.start, draft.end, draft.step).length;
   const tooMany = n > MAX_DATES;
   return (
-    <section className="mg-setup" aria-label="Migration set-up" data-testid="migration-setup">
-      <div className="mg-setup-row">
-        <SegmentationSelect options={options} />
+    <section className="vp-bar mg-setup" aria-label="Migration set-up" data-testid="migration-setup">
+      <div className="vp-bar-row">
+        <RefSelect options={options} />
         <DateField id="migration-start" label="From" value={draft.start} onChange={setStart} busy={busy} testId="migration-start" />
         <DateField id="migration-end" label="To" value={draft.end} onChange={setEnd} busy={busy} testId="migration-end" />
         <div className="field mg-step-field">
@@ -186,7 +154,7 @@ export function SetupBar({ options }: { options: SegmentationOption[] }) {
             ))}
           </select>
         </div>
-        <div className="mg-count-slot">
+        <div className="vp-bar-slot">
           <span
             className={`badge num mg-count${tooMany ? ' warning' : ''}`}
             title={`The segmentation is evaluated as of each date (at most ${MAX_DATES})`}
@@ -196,7 +164,7 @@ export function SetupBar({ options }: { options: SegmentationOption[] }) {
             {countText(n)}
           </span>
         </div>
-        <div className="mg-run-slot">
+        <div className="vp-bar-slot">
           <RunButton />
         </div>
       </div>

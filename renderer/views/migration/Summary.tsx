@@ -12,7 +12,7 @@ export function StaleNote() {
   const job = useApp((s) => s.migrationJob);
   if (!r || resultKey(r) === draftKey(draft)) return null;
   return (
-    <p className="mg-stale muted" data-testid="migration-stale">
+    <p className="vp-stale muted" data-testid="migration-stale">
       <Icon name="info" size={13} />{' '}
       {job
         ? `Computing a new series; shown meanwhile: ${r.label}, ${r.days.length} dates from ${r.days[0]} to ${r.days.at(-1)}.`

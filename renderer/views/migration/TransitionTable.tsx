@@ -2,6 +2,7 @@
 // each cell the customers in both, with the share of the row. The diagonal (stayed) is tinted; the
 // last row is the customers new since the earlier date. A cell off the diagonal filters the movers.
 import { useApp } from '../../store/index.ts';
+import { DecisionBadge } from '../../components/DecisionBadge.tsx';
 import { formatInt } from '../../lib/format.ts';
 import { formatShare } from '../../charts/compare-common/format.ts';
 import { flowTotals } from '../../charts/migration-sankey/buildSankeyOption.ts';
@@ -9,7 +10,7 @@ import { findTransition } from './migrationText.ts';
 import { useMigrationColours } from './useMigrationColours.ts';
 
 function Dot({ colour }: { colour: string }) {
-  return <span className="mg-dot" style={{ background: colour }} aria-hidden="true" />;
+  return <span className="vp-dot" style={{ background: colour }} aria-hidden="true" />;
 }
 
 export function TransitionTable() {
@@ -37,6 +38,7 @@ export function TransitionTable() {
               <th key={s.key} scope="col" className="right" title={s.name}>
                 <Dot colour={colours[i]!} />
                 <span className="mg-matrix-name">{s.name}</span>
+                <DecisionBadge segmentation={r.ref} segmentKey={s.key} compact />
               </th>
             ))}
             <th scope="col" className="right">
@@ -52,6 +54,7 @@ export function TransitionTable() {
                 <th scope="row" title={row.name}>
                   <Dot colour={row.colour} />
                   <span className="mg-matrix-name">{row.name}</span>
+                  {row.key !== null ? <DecisionBadge segmentation={r.ref} segmentKey={row.key} compact /> : null}
                 </th>
                 {shown.map(({ s, i }) => {
                   const n = t.counts[row.i]?.[i] ?? 0;

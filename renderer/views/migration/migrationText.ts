@@ -2,8 +2,8 @@
 // the pair, the summary figures, how many movers a filter should find, the names of flows, how a
 // signal's change reads, and the file name proposed for the movers' CSV. Pure.
 import type { MigrationSeries, SegmentationOption, SegmentationRef, TransitionMatrix } from '../../../core/api/contract.ts';
-import { formatSegmentationRef } from '../../../core/api/contract.ts';
 import { formatInt } from '../../lib/format.ts';
+import { refKey } from '../../lib/segmentationOptions.ts';
 import type { FlowFilter } from '../../charts/migration-sankey/buildSankeyOption.ts';
 
 export type { FlowFilter };
@@ -15,20 +15,10 @@ export interface DayPair {
 
 export const NO_FILTER: FlowFilter = { fromKey: null, toKey: null };
 
-/** One string per segmentation (the select's value). */
-export const refKey = (ref: SegmentationRef): string => formatSegmentationRef(ref);
-
 /** Clusters (the newest model) when there are any, else the funnel phases, else the first available. */
 export function defaultRef(options: readonly SegmentationOption[]): SegmentationRef | null {
   const available = options.filter((o) => o.available);
   return (available.find((o) => o.ref.kind === 'clusters') ?? available.find((o) => o.ref.kind === 'phases') ?? available[0])?.ref ?? null;
-}
-
-/** The reference kept when it is still offered and available, else null. */
-export function stillAvailable(ref: SegmentationRef | null, options: readonly SegmentationOption[]): SegmentationRef | null {
-  if (!ref) return null;
-  const found = options.find((o) => refKey(o.ref) === refKey(ref));
-  return found?.available ? found.ref : null;
 }
 
 export function findTransition(r: Pick<MigrationSeries, 'transitions'>, pair: DayPair | null): TransitionMatrix | null {
@@ -138,11 +128,6 @@ const slug = (s: string) =>
 export function moversFileName(ref: SegmentationRef, pair: DayPair, filter: FlowFilter): string {
   const flow = [filter.fromKey ? `from-${slug(filter.fromKey)}` : '', filter.toKey ? `to-${slug(filter.toKey)}` : ''].filter(Boolean).join('-');
   return `movers-${slug(refKey(ref))}-${pair.from}-to-${pair.to}${flow ? `-${flow}` : ''}.csv`;
-}
-
-/** Error codes core may use for "the file is there already". */
-export function isFileExists(code: string): boolean {
-  return code === 'file-exists' || /exists$/.test(code);
 }
 
 /** Days of the pair a date select offers: any date but the last for "from", dates after "from" for "to". */

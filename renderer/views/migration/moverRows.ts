@@ -3,7 +3,8 @@
 // later pages of the same pair are fast.
 import type { Mover, MoverPage, SegmentationRef } from '../../../core/api/contract.ts';
 import { BlockRowSource, type BlockRowEvents } from '../../lib/blockRowSource.ts';
-import { refKey, type FlowFilter } from './migrationText.ts';
+import { refKey } from '../../lib/segmentationOptions.ts';
+import type { FlowFilter } from './migrationText.ts';
 
 export const MOVER_BLOCK = 200;
 

@@ -2,7 +2,7 @@
 import { useApp } from '../../store/index.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
-import { JobProgress } from '../../components/JobProgress.tsx';
+import { EmptyStateJob } from '../../components/ViewStates.tsx';
 import { formatInt } from '../../lib/format.ts';
 import { predictFailureTitle } from '../../store/predictSlice.ts';
 import { ModelCards } from './ModelCards.tsx';
@@ -48,11 +48,7 @@ function NoPredictionYet() {
         they are still a customer, Gamma-Gamma for how much they spend.
       </p>
       <p>Every parameter, log-likelihood and convergence detail is shown, and the purchases after the calibration end test the predictions.</p>
-      {job ? (
-        <div className="vp-empty-job">
-          <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="predict-fit-empty-job" startingText="Starting to fit…" />
-        </div>
-      ) : null}
+      <EmptyStateJob job={job} onCancel={cancel} testIdPrefix="predict-fit-empty-job" startingText="Starting to fit…" />
     </EmptyState>
   );
 }

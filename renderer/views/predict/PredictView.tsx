@@ -45,7 +45,7 @@ export function PredictView() {
   }
 
   return (
-    <div className="predict-view" data-testid="view-predict">
+    <div className="vp-view" data-testid="view-predict">
       <PredictHeader />
       {body}
     </div>

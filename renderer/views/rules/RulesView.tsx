@@ -96,7 +96,7 @@ export function RulesView() {
   }, [enter, path, imports, events]);
 
   return (
-    <div className="rules-view" data-testid="view-rules">
+    <div className="vp-view" data-testid="view-rules">
       <div className="ru-header">
         <h2 className="vp-title ru-title">Rules &amp; Compare</h2>
         {events > 0 ? <RulesTabs /> : null}

@@ -1,6 +1,7 @@
-// A long job's progress in one line (phase, bar, percent, Cancel), for the view's header where a
-// full JobProgress block would push everything down.
+// A long job's progress in one line (phase, bar, percent, Cancel), for the view's header or set-up
+// bar where a full JobProgress block would push everything down; and the Run button it replaces.
 import type { LongJob } from '../../store/signalsSlice.ts';
+import { Icon } from '../../components/Icon.tsx';
 import { percent } from '../../lib/format.ts';
 
 interface InlineJobProps {
@@ -34,5 +35,31 @@ export function InlineJob({ job, onCancel, testIdPrefix, startingText = 'Startin
         {job.cancelling ? 'Cancelling…' : 'Cancel'}
       </button>
     </div>
+  );
+}
+
+interface RunOrProgressProps {
+  job: LongJob | null;
+  onCancel: () => void;
+  /** `<prefix>-run` for the button, `<prefix>-progress`… while the job runs. */
+  testIdPrefix: string;
+  startingText: string;
+  onRun: () => void;
+  /** The result on screen answers the set-up: the button offers to run again and is no longer the primary one. */
+  fresh: boolean;
+  disabled: boolean;
+  title: string;
+  label: string;
+  againLabel: string;
+  className?: string;
+}
+
+/** A set-up bar's Run button, or the job's progress with Cancel while it runs. */
+export function RunOrProgress({ job, onCancel, testIdPrefix, startingText, onRun, fresh, disabled, title, label, againLabel, className }: RunOrProgressProps) {
+  if (job) return <InlineJob job={job} onCancel={onCancel} testIdPrefix={testIdPrefix} startingText={startingText} />;
+  return (
+    <button type="button" className={`btn${fresh ? '' : ' primary'}${className ? ` ${className}` : ''}`} onClick={onRun} disabled={disabled} title={title} data-testid={`${testIdPrefix}-run`}>
+      <Icon name={fresh ? 'refresh' : 'play'} size={13} /> {fresh ? againLabel : label}
+    </button>
   );
 }

@@ -22,7 +22,7 @@ function Builder() {
         }
       }}
     >
-      <div className="ru-tab-bar rb-builder-head">
+      <div className="vp-bar rb-builder-head">
         <DraftHeader />
         <CountBar />
       </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignalInfo } from '../../../../core/api/contract.ts';
-import { countText, measureOptions, paramNote, paramText, findSignalOption, parseRefKey, refKey, shareText, signalOptionGroups, splitList, unitHint } from './ruleDisplay.ts';
+import { refKey } from '../../../lib/segmentationOptions.ts';
+import { countText, measureOptions, paramNote, paramText, findSignalOption, parseRefKey, shareText, signalOptionGroups, splitList, unitHint } from './ruleDisplay.ts';
 
 const info = (id: string, group: SignalInfo['group'], unit: SignalInfo['unit']): SignalInfo => ({
   id,

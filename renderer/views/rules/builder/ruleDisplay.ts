@@ -1,7 +1,7 @@
 // How rules read in the builder: operator and field labels, signal choices grouped as in the
 // catalogue with their units, event windows, and counts with their share.
 import type { EventCondition, EventWindow, NumberOp, SegmentationRef, SignalInfo, SignalUnit, TextOp } from '../../../../core/api/contract.ts';
-import { EVENT_MEASURES, EVENT_NUMBER_FIELDS, type EVENT_TEXT_FIELDS, formatSegmentationRef, INTENT_SCORE, SIGNAL_GROUPS } from '../../../../core/api/contract.ts';
+import { EVENT_MEASURES, EVENT_NUMBER_FIELDS, type EVENT_TEXT_FIELDS, INTENT_SCORE, SIGNAL_GROUPS } from '../../../../core/api/contract.ts';
 import { GROUP_LABELS } from '../../../lib/scoringWeights.ts';
 import { formatInt } from '../../../lib/format.ts';
 import { EVENT_TYPE_ORDER } from '../../../lib/eventTypes.ts';
@@ -151,9 +151,6 @@ export function shareText(count: number, customers: number): string {
   if (pct >= 99.5) return `${(Math.floor(pct * 10) / 10).toFixed(1)}%`;
   return `${pct >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
 }
-
-/** A stable key of a segmentation reference (for caches and selects): core's name for it. */
-export const refKey = (ref: SegmentationRef): string => formatSegmentationRef(ref);
 
 export function parseRefKey(key: string): SegmentationRef | null {
   const [kind, id] = key.split(':');

@@ -7,8 +7,9 @@ import { compareKey, resultKey, type CompareSide } from '../../../store/compareS
 import { Icon } from '../../../components/Icon.tsx';
 import { isIsoDay } from '../../../lib/isoDay.ts';
 import { NumberField } from '../../signals/NumberField.tsx';
-import { InlineJob } from '../../signals/InlineJob.tsx';
-import { asOfHint, compareProblem, OUTCOME_DAYS_MAX, refKey } from './compareText.ts';
+import { RunOrProgress } from '../../signals/InlineJob.tsx';
+import { SegmentationSelect, UnavailableNote } from '../../../components/SegmentationSelect.tsx';
+import { asOfHint, compareProblem, OUTCOME_DAYS_MAX } from './compareText.ts';
 
 function FieldIssue({ field }: { field: string }) {
   const issues = useApp((s) => s.compareError?.issues.filter((i) => i.field === field));
@@ -20,50 +21,24 @@ function FieldIssue({ field }: { field: string }) {
   );
 }
 
-function SegmentationSelect({ side, options }: { side: CompareSide; options: SegmentationOption[] }) {
+function SideSelect({ side, options }: { side: CompareSide; options: SegmentationOption[] }) {
   const value = useApp((s) => s.compareDraft[side]);
   const setSide = useApp((s) => s.setCompareSide);
   const busy = useApp((s) => s.compareJob !== null);
-  const key = value ? refKey(value) : '';
-  const chosen = options.find((o) => refKey(o.ref) === key);
-  const id = `compare-${side}`;
   return (
-    <div className="field cmp-seg-field">
-      <label className="label" htmlFor={id}>
-        Segmentation {side.toUpperCase()}
-      </label>
-      <select
-        id={id}
-        className="select"
-        value={key}
-        disabled={busy}
-        title={chosen?.label}
-        onChange={(e) => {
-          const o = options.find((x) => refKey(x.ref) === e.target.value);
-          if (o?.available) setSide(side, o.ref);
-        }}
-        data-testid={`compare-${side}-select`}
-      >
-        {key === '' ? <option value="">Choose…</option> : null}
-        {options.map((o) => (
-          <option key={refKey(o.ref)} value={refKey(o.ref)} disabled={!o.available} title={o.reason ?? undefined} data-testid={`compare-option-${refKey(o.ref)}`}>
-            {o.available ? o.label : `${o.label} — ${o.reason ?? 'not available'}`}
-          </option>
-        ))}
-      </select>
+    <SegmentationSelect
+      id={`compare-${side}`}
+      label={`Segmentation ${side.toUpperCase()}`}
+      options={options}
+      value={value}
+      onChange={(ref) => setSide(side, ref)}
+      className="vp-bar-seg"
+      testId={`compare-${side}-select`}
+      disabled={busy}
+      optionTestId={(key) => `compare-option-${key}`}
+    >
       <FieldIssue field={side} />
-    </div>
-  );
-}
-
-function Unavailable({ options }: { options: SegmentationOption[] }) {
-  const off = options.filter((o) => !o.available);
-  if (off.length === 0) return null;
-  const text = `Not available now: ${off.map((o) => `${o.label}${o.reason ? ` (${o.reason.replace(/\.$/, '')})` : ''}`).join('; ')}.`;
-  return (
-    <p className="cmp-unavailable faint" title={text} data-testid="compare-unavailable">
-      {text}
-    </p>
+    </SegmentationSelect>
   );
 }
 
@@ -74,7 +49,7 @@ function Hint() {
   const hint = asOfHint(draft.asOf, draft.outcomeDays, lastEventAt);
   if (!hint) return null;
   return (
-    <p className={`cmp-hint ${hint.tone === 'warning' ? 'warning' : 'muted'}`} data-testid="compare-asof-hint" data-tone={hint.tone}>
+    <p className={`vp-hint ${hint.tone === 'warning' ? 'warning' : 'muted'}`} data-testid="compare-asof-hint" data-tone={hint.tone}>
       {hint.tone === 'warning' ? <Icon name="alert" size={13} /> : <Icon name="info" size={13} />}
       <span>
         {hint.text}
@@ -98,20 +73,21 @@ function CompareButton() {
   const cancel = useApp((s) => s.cancelCompare);
   const firstEventAt = useApp((s) => s.workspace?.firstEventAt);
   const result = useApp((s) => s.compareResult);
-  if (job) return <InlineJob job={job} onCancel={cancel} testIdPrefix="compare" startingText="Starting the comparison…" />;
   const problem = compareProblem(draft, firstEventAt);
-  const same = result !== null && resultKey(result) === compareKey(draft);
   return (
-    <button
-      type="button"
-      className={`btn ${same ? '' : 'primary'} cmp-run`}
-      onClick={() => void run()}
+    <RunOrProgress
+      job={job}
+      onCancel={cancel}
+      testIdPrefix="compare"
+      startingText="Starting the comparison…"
+      onRun={() => void run()}
+      fresh={result !== null && resultKey(result) === compareKey(draft)}
       disabled={problem !== null}
       title={problem ?? 'Cross the two segmentations as of the date and measure conversion in the window after it'}
-      data-testid="compare-run"
-    >
-      <Icon name={same ? 'refresh' : 'play'} size={13} /> {same ? 'Compare again' : 'Compare'}
-    </button>
+      label="Compare"
+      againLabel="Compare again"
+      className="cmp-run"
+    />
   );
 }
 
@@ -126,9 +102,9 @@ export function CompareSetup({ options }: { options: SegmentationOption[] }) {
   const problem = compareProblem(draft, firstEventAt);
   const showProblem = problem !== null && draft.a !== null && draft.b !== null;
   return (
-    <section className="ru-tab-bar" aria-label="Comparison set-up" data-testid="compare-setup">
-      <div className="cmp-setup-row">
-        <SegmentationSelect side="a" options={options} />
+    <section className="vp-bar" aria-label="Comparison set-up" data-testid="compare-setup">
+      <div className="vp-bar-row">
+        <SideSelect side="a" options={options} />
         <button
           type="button"
           className="btn icon-only cmp-swap"
@@ -142,7 +118,7 @@ export function CompareSetup({ options }: { options: SegmentationOption[] }) {
             <path d="M7 7h13l-4-4M17 17H4l4 4" />
           </svg>
         </button>
-        <SegmentationSelect side="b" options={options} />
+        <SideSelect side="b" options={options} />
         <div className="field cmp-date-field">
           <label className="label" htmlFor="compare-asof">
             As of
@@ -167,22 +143,22 @@ export function CompareSetup({ options }: { options: SegmentationOption[] }) {
           <NumberField value={draft.outcomeDays} min={1} max={OUTCOME_DAYS_MAX} onCommit={setDays} label="Outcome window in days" testId="compare-outcome-days" disabled={busy} />
           <FieldIssue field="outcomeDays" />
         </div>
-        <div className="cmp-run-slot">
+        <div className="vp-bar-slot">
           <CompareButton />
         </div>
       </div>
       <Hint />
       {showProblem ? (
-        <p className="cmp-hint danger-text" role="alert" data-testid="compare-setup-problem">
+        <p className="vp-hint danger-text" role="alert" data-testid="compare-setup-problem">
           <Icon name="alert" size={13} /> {problem}
         </p>
       ) : null}
       {error && error.issues.length === 0 && error.code === 'invalid-args' ? (
-        <p className="cmp-hint danger-text" role="alert" data-testid="compare-setup-error">
+        <p className="vp-hint danger-text" role="alert" data-testid="compare-setup-error">
           <Icon name="alert" size={13} /> {error.message}
         </p>
       ) : null}
-      <Unavailable options={options} />
+      <UnavailableNote options={options} testId="compare-unavailable" />
     </section>
   );
 }

@@ -2,13 +2,12 @@
 // how alike they are (ARI, NMI), where their segments overlap (the contingency heatmap), how each
 // segment and each cell converted in the window after the date, and which segmentation separates
 // the buyers better. Any cell can be saved as a rule segment.
-import { useEffect } from 'react';
 import { useApp } from '../../../store/index.ts';
 import { compareKey, resultKey } from '../../../store/compareSlice.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { Icon } from '../../../components/Icon.tsx';
-import { JobProgress } from '../../../components/JobProgress.tsx';
-import { LoadErrorState, LoadingState, NoDataState } from '../../../components/ViewStates.tsx';
+import { EmptyStateJob, NoDataState, SegmentationsBody } from '../../../components/ViewStates.tsx';
+import { JobFailureNote } from '../../signals/JobFailureNote.tsx';
 import { CompareSetup } from './CompareSetup.tsx';
 import { CompareSummary } from './CompareSummary.tsx';
 import { ContingencyPanel } from './ContingencyPanel.tsx';
@@ -24,15 +23,9 @@ const FAILURE_TITLES: Record<string, string> = {
 
 function Failure() {
   const error = useApp((s) => s.compareError);
+  // Invalid set-ups are said in the bar, at their fields.
   if (!error || error.code === 'invalid-args') return null;
-  return (
-    <div className="sig-alert error" role="alert" data-testid="compare-error" data-code={error.code}>
-      <Icon name="alert" size={16} />
-      <p>
-        <strong>{FAILURE_TITLES[error.code] ?? 'The comparison failed'}.</strong> {error.message}
-      </p>
-    </div>
-  );
+  return <JobFailureNote failure={error} titles={FAILURE_TITLES} fallback="The comparison failed" testId="compare-error" />;
 }
 
 function NothingYet() {
@@ -53,11 +46,7 @@ function NothingYet() {
           <p>The heatmap shows where the two agree; any cell can then be saved as a segment of its own.</p>
         </>
       )}
-      {job ? (
-        <div className="vp-empty-job">
-          <JobProgress progress={job.progress} startedAt={job.startedAt} cancelling={job.cancelling} onCancel={cancel} testIdPrefix="compare-empty-job" startingText="Starting the comparison…" />
-        </div>
-      ) : null}
+      <EmptyStateJob job={job} onCancel={cancel} testIdPrefix="compare-empty-job" startingText="Starting the comparison…" />
     </EmptyState>
   );
 }
@@ -68,7 +57,7 @@ function StaleNote() {
   const job = useApp((s) => s.compareJob);
   if (!r || job || resultKey(r) === compareKey(draft)) return null;
   return (
-    <p className="cmp-stale muted" data-testid="compare-stale">
+    <p className="vp-stale muted" data-testid="compare-stale">
       <Icon name="info" size={13} /> The set-up changed since this comparison (shown: {r.a.label} vs {r.b.label}, as of {r.asOf}, {r.outcomeDays} days). Press Compare to update it.
     </p>
   );
@@ -79,7 +68,7 @@ function Results() {
   const job = useApp((s) => s.compareJob);
   if (!r) return <NothingYet />;
   return (
-    <div className={`cmp-results${job ? ' busy' : ''}`} aria-busy={job ? true : undefined}>
+    <div className={`vp-results${job ? ' busy' : ''}`} aria-busy={job ? true : undefined}>
       <StaleNote />
       <CompareSummary />
       <div className="cmp-pair">
@@ -91,44 +80,31 @@ function Results() {
   );
 }
 
+const NO_EVENTS = (
+  <NoDataState icon="rules" title="Nothing to compare yet" testId="compare-no-events">
+    <p>Comparing segmentations needs customers with events: their segments as of a date and what they bought after it. Import data first.</p>
+  </NoDataState>
+);
+
 export function CompareTab() {
-  const path = useApp((s) => s.workspace?.path);
-  const events = useApp((s) => s.workspace?.events ?? 0);
   const enter = useApp((s) => s.enterCompare);
   const options = useApp((s) => s.compareOptions);
   const loading = useApp((s) => s.compareOptionsLoading);
   const loadError = useApp((s) => s.compareOptionsError);
-
-  useEffect(() => {
-    void enter();
-  }, [enter, path]);
-
-  let body;
-  if (!path) body = null;
-  else if (events === 0) {
-    body = (
-      <NoDataState icon="rules" title="Nothing to compare yet" testId="compare-no-events">
-        <p>Comparing segmentations needs customers with events: their segments as of a date and what they bought after it. Import data first.</p>
-      </NoDataState>
-    );
-  } else if (loadError && !options) {
-    body = <LoadErrorState title="The segmentations could not be listed" message={loadError} onRetry={() => void enter()} testId="compare-load-error" />;
-  } else if (loading || !options) {
-    body = <LoadingState label="Loading the segmentations…" />;
-  } else {
-    body = (
-      <>
-        <CompareSetup options={options} />
-        <div className="vp-main cmp-main" data-testid="compare-main">
-          <Failure />
-          <Results />
-        </div>
-      </>
-    );
-  }
   return (
-    <div className="cmp-tab" data-testid="compare-tab">
-      {body}
+    <div className="vp-view" data-testid="compare-tab">
+      <SegmentationsBody
+        enter={enter}
+        options={options}
+        loading={loading}
+        error={loadError}
+        noEvents={NO_EVENTS}
+        testIdPrefix="compare"
+        bar={(offered) => <CompareSetup options={offered} />}
+      >
+        <Failure />
+        <Results />
+      </SegmentationsBody>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useMemo, useRef } from 'react';
 import type { SegmentInfo } from '../../../../core/api/contract.ts';
 import { useApp } from '../../../store/index.ts';
 import { EChart } from '../../../components/EChart.tsx';
+import { SegmentedChoice } from '../../../components/SegmentedChoice.tsx';
 import { useElementSize } from '../../../hooks/useElementSize.ts';
 import { formatCompact, formatInt } from '../../../lib/format.ts';
 import { useChartTheme } from '../../signals/useChartTheme.ts';
@@ -38,21 +39,16 @@ function MeasureToggle() {
   const measure = useApp((s) => s.compareMeasure);
   const setMeasure = useApp((s) => s.setCompareMeasure);
   return (
-    <div className="vp-segmented" role="radiogroup" aria-label="What the cells show" data-testid="compare-measure">
-      {CONTINGENCY_MEASURES.map((m) => (
-        <button
-          key={m}
-          type="button"
-          role="radio"
-          aria-checked={measure === m}
-          className={`vp-seg cmp-seg${measure === m ? ' active' : ''}`}
-          onClick={() => setMeasure(m)}
-          data-testid={`compare-measure-${m}`}
-        >
-          {MEASURE_TEXT[m].label}
-        </button>
-      ))}
-    </div>
+    <SegmentedChoice
+      options={CONTINGENCY_MEASURES}
+      value={measure}
+      onChange={setMeasure}
+      label={(m) => MEASURE_TEXT[m].label}
+      ariaLabel="What the cells show"
+      testId="compare-measure"
+      optionTestId={(m) => `compare-measure-${m}`}
+      optionClassName={() => 'cmp-seg'}
+    />
   );
 }
 
@@ -145,7 +141,7 @@ export function ContingencyPanel() {
             {data.columns.map((s, j) => (
               <div key={s.key} className={`cmp-hm-col${selected?.column === j ? ' selected' : ''}`} title={labelTitle(s, total)} data-testid="compare-col-label" data-key={s.key}>
                 <span className="cmp-hm-name">
-                  {s.colour ? <span className="cmp-dot" style={{ background: s.colour }} /> : null}
+                  {s.colour ? <span className="vp-dot" style={{ background: s.colour }} /> : null}
                   {s.name}
                 </span>
                 <span className="cmp-hm-count num">{formatCompact(s.customers)}</span>
@@ -155,7 +151,7 @@ export function ContingencyPanel() {
           <div className="cmp-hm-rows">
             {data.rows.map((s, i) => (
               <div key={s.key} className={`cmp-hm-row${selected?.row === i ? ' selected' : ''}`} style={{ height: ROW_PX }} title={labelTitle(s, total)} data-testid="compare-row-label" data-key={s.key}>
-                {s.colour ? <span className="cmp-dot" style={{ background: s.colour }} /> : null}
+                {s.colour ? <span className="vp-dot" style={{ background: s.colour }} /> : null}
                 <span className="cmp-hm-name">{s.name}</span>
                 <span className="cmp-hm-count num">{formatCompact(s.customers)}</span>
               </div>

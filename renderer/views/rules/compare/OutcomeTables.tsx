@@ -6,6 +6,7 @@ import { useApp } from '../../../store/index.ts';
 import type { CompareSide } from '../../../store/compareSlice.ts';
 import { Icon } from '../../../components/Icon.tsx';
 import { DecisionBadge } from '../../../components/DecisionBadge.tsx';
+import { ariaSort, SortButton } from '../../../components/SortButton.tsx';
 import { formatInt, formatMoney } from '../../../lib/format.ts';
 import {
   barPosition,
@@ -87,11 +88,8 @@ function OutcomeTable({ side, r, outcome, max }: { side: CompareSide; r: Compari
               {OUTCOME_COLUMNS.map((c) => {
                 const active = sort.column === c;
                 return (
-                  <th key={c} scope="col" className={HEADERS[c].numeric ? 'right' : ''} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'} title={HEADERS[c].title}>
-                    <button type="button" className={`cmp-sort${active ? ' active' : ''}`} onClick={() => setSort(side, c)} data-testid={`compare-sort-${side}-${c}`}>
-                      {HEADERS[c].label}
-                      <Icon name={active ? (sort.desc ? 'arrow-down' : 'arrow-up') : 'sort-none'} size={11} />
-                    </button>
+                  <th key={c} scope="col" className={HEADERS[c].numeric ? 'right' : ''} aria-sort={ariaSort(active, sort.desc)} title={HEADERS[c].title}>
+                    <SortButton label={HEADERS[c].label} active={active} desc={sort.desc} onClick={() => setSort(side, c)} testId={`compare-sort-${side}-${c}`} />
                   </th>
                 );
               })}
@@ -101,7 +99,7 @@ function OutcomeTable({ side, r, outcome, max }: { side: CompareSide; r: Compari
             {rows.map((row) => (
               <tr key={row.key} className={row.key === cellKey ? 'selected' : ''} data-testid="compare-outcome-row" data-key={row.key} data-rate={row.rate}>
                 <th scope="row" className="cmp-seg-name" title={row.name}>
-                  {colours.get(row.key) ? <span className="cmp-dot" style={{ background: colours.get(row.key)! }} /> : null}
+                  {colours.get(row.key) ? <span className="vp-dot" style={{ background: colours.get(row.key)! }} /> : null}
                   {row.name}
                   <DecisionBadge segmentation={info.ref} segmentKey={row.key} compact className="after-text" />
                 </th>

@@ -16,10 +16,8 @@ import {
   formatAuc,
   formatAucDifference,
   nextSort,
-  refKey,
   sameRef,
   sortOutcomeRows,
-  stillAvailable,
   windowEnd,
   type OutcomeRow,
 } from './compareText.ts';
@@ -35,11 +33,7 @@ const options: SegmentationOption[] = [
 ];
 
 describe('segmentation references', () => {
-  it('key equal references equally', () => {
-    expect(refKey({ kind: 'clusters' })).toBe('clusters');
-    expect(refKey({ kind: 'clusters', modelId: 3 })).toBe('clusters:3');
-    expect(refKey({ kind: 'segment', segmentId: 7 })).toBe('segment:7');
-    expect(refKey({ kind: 'rfm' })).toBe('rfm');
+  it('compare references by their key', () => {
     expect(sameRef({ kind: 'rfm' }, { kind: 'rfm' })).toBe(true);
     expect(sameRef({ kind: 'clusters', modelId: 1 }, { kind: 'clusters', modelId: 2 })).toBe(false);
     expect(sameRef(null, { kind: 'rfm' })).toBe(false);
@@ -49,13 +43,6 @@ describe('segmentation references', () => {
     expect(defaultPair(options)).toEqual({ a: { kind: 'clusters', modelId: 3 }, b: { kind: 'rfm' } });
     expect(defaultPair(options.filter((o) => o.ref.kind !== 'clusters'))).toEqual({ a: { kind: 'phases' }, b: { kind: 'rfm' } });
     expect(defaultPair([options[3]!])).toEqual({ a: null, b: null });
-  });
-
-  it('keep a choice only while it is still available', () => {
-    expect(stillAvailable({ kind: 'rfm' }, options)).toEqual({ kind: 'rfm' });
-    expect(stillAvailable({ kind: 'propensity' }, options)).toBeNull();
-    expect(stillAvailable({ kind: 'segment', segmentId: 9 }, options)).toBeNull();
-    expect(stillAvailable(null, options)).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@
 // intervals, lifts and AUCs, the as-of date proposed so the outcome window is complete, and the
 // rule that a contingency cell becomes when saved as a segment. Pure.
 import type { Interval, RuleGroup, SegmentationOption, SegmentationRef, SegmentOutcome } from '../../../../core/api/contract.ts';
-import { formatSegmentationRef } from '../../../../core/api/contract.ts';
 import { addDays, defaultAsOfDay, isIsoDay } from '../../../lib/isoDay.ts';
+import { refKey } from '../../../lib/segmentationOptions.ts';
 import { formatIndex } from '../../../charts/compare-common/format.ts';
 
 export { formatIndex, formatJaccard, formatLift, formatRate, formatRateInterval, formatRateWithInterval, formatShare } from '../../../charts/compare-common/format.ts';
@@ -13,9 +13,6 @@ const EN_DASH = '–';
 
 export const OUTCOME_DAYS_DEFAULT = 30;
 export const OUTCOME_DAYS_MAX = 365;
-
-/** One string per segmentation, equal for equal references (the select's value): core's name for it. */
-export const refKey = (ref: SegmentationRef): string => formatSegmentationRef(ref);
 
 export function sameRef(a: SegmentationRef | null, b: SegmentationRef | null): boolean {
   return a !== null && b !== null && refKey(a) === refKey(b);
@@ -27,13 +24,6 @@ export function defaultPair(options: readonly SegmentationOption[]): { a: Segmen
   const a = available.find((o) => o.ref.kind === 'clusters') ?? available[0] ?? null;
   const b = available.find((o) => o !== a && o.ref.kind === 'rfm') ?? available.find((o) => o !== a) ?? null;
   return { a: a?.ref ?? null, b: b?.ref ?? null };
-}
-
-/** The reference kept when it is still offered and available, else null. */
-export function stillAvailable(ref: SegmentationRef | null, options: readonly SegmentationOption[]): SegmentationRef | null {
-  if (!ref) return null;
-  const found = options.find((o) => refKey(o.ref) === refKey(ref));
-  return found?.available ? found.ref : null;
 }
 
 /**

@@ -6,49 +6,19 @@
 import { useRef } from 'react';
 import { useApp } from '../../../store/index.ts';
 import { savePathOptionsFor } from '../../../store/fileDialogSlice.ts';
-import { Dialog } from '../../../components/Dialog.tsx';
 import { Icon } from '../../../components/Icon.tsx';
-import { InlineJob } from '../../signals/InlineJob.tsx';
-import { formatBytes, formatInt } from '../../../lib/format.ts';
-
-function ReplaceDialog() {
-  const path = useApp((s) => s.priorityReplacePath);
-  const dismiss = useApp((s) => s.dismissPriorityReplace);
-  const exportPrimary = useApp((s) => s.exportPrimary);
-  if (!path) return null;
-  return (
-    <Dialog
-      title="Replace the file?"
-      onCancel={dismiss}
-      testId="priority-replace-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={dismiss} data-testid="priority-replace-cancel">
-            Cancel
-          </button>
-          <button type="button" className="btn primary" onClick={() => void exportPrimary(true)} data-testid="priority-replace-confirm">
-            Replace
-          </button>
-        </>
-      }
-    >
-      <p>
-        <span className="mono pri-path">{path}</span> already exists. Replace it with the primary segments of every customer?
-      </p>
-    </Dialog>
-  );
-}
+import { SaveFileStatus } from '../../files/SaveFileExport.tsx';
 
 export function PriorityExport() {
   const path = useApp((s) => s.priorityExportPath);
   const setPath = useApp((s) => s.setPriorityExportPath);
-  const job = useApp((s) => s.priorityExportJob);
-  const result = useApp((s) => s.priorityExportResult);
-  const error = useApp((s) => s.priorityExportError);
+  const state = useApp((s) => s.priorityExport);
   const exportPrimary = useApp((s) => s.exportPrimary);
   const cancel = useApp((s) => s.cancelPriorityExport);
+  const dismissReplace = useApp((s) => s.dismissPriorityReplace);
   const pickSavePath = useApp((s) => s.pickSavePath);
   const runRef = useRef<HTMLButtonElement>(null);
+  const job = state.job;
   async function choose() {
     const options = savePathOptionsFor('Export the primary segments', path, 'csv');
     const chosen = await pickSavePath({ ...options, suggestedName: options.suggestedName || 'primary-segments.csv' });
@@ -89,24 +59,15 @@ export function PriorityExport() {
           <Icon name="export" size={14} /> Export CSV
         </button>
       </form>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="priority-export" startingText="Writing…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="priority-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The file was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result ? (
-        <div className="sig-alert success" role="status" data-testid="priority-export-result" data-rows={result.rows} data-path={result.path}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote <strong className="num">{formatInt(result.rows)}</strong> customers ({formatBytes(result.bytes)}) to <span className="mono pri-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceDialog />
+      <SaveFileStatus
+        state={state}
+        rowsName="customers"
+        replaceWith="the primary segments of every customer"
+        testIdPrefix="priority"
+        onCancel={cancel}
+        onDismissReplace={dismissReplace}
+        onReplace={() => void exportPrimary(true)}
+      />
     </section>
   );
 }

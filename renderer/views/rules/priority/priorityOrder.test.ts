@@ -5,7 +5,6 @@ import {
   defaultExportPath,
   dropTarget,
   inOrder,
-  isFileExists,
   keyboardDelta,
   maxTake,
   moveBy,
@@ -113,11 +112,5 @@ describe('export', () => {
     expect(defaultExportPath('/home/ana/work/shop.segwb', 'shop')).toBe('/home/ana/work/shop-primary-segments.csv');
     expect(defaultExportPath('C:\\data\\Shop 2024.segwb', 'Shop 2024')).toBe('C:\\data\\Shop-2024-primary-segments.csv');
     expect(defaultExportPath('/w.segwb', '')).toBe('/workspace-primary-segments.csv');
-  });
-
-  it('recognises "the file exists" answers', () => {
-    expect(isFileExists('file-exists')).toBe(true);
-    expect(isFileExists('export-exists')).toBe(true);
-    expect(isFileExists('invalid-args')).toBe(false);
   });
 });

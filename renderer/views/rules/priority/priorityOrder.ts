@@ -2,7 +2,7 @@
 // keyboard or by buttons, what a drop position means, and reading the analysis (who takes from
 // whom, whether the counts add up). Pure.
 import type { PriorityAnalysis, SavedSegment } from '../../../../core/api/contract.ts';
-import { dirName, joinPath } from '../../../lib/paths.ts';
+import { dirName, joinPath, workspaceFileName } from '../../../lib/paths.ts';
 import { moveItem } from '../rfm/rfmSettings.ts';
 
 export { moveItem };
@@ -114,16 +114,5 @@ export function analysisMatches(a: PriorityAnalysis, order: readonly number[]): 
 
 /** Next to the workspace file: "<workspace>-primary-segments.csv". */
 export function defaultExportPath(workspacePath: string, workspaceName: string): string {
-  const base =
-    workspaceName
-      .trim()
-      .replace(/\.segwb$/i, '')
-      .replace(/[^\w.-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'workspace';
-  return joinPath(dirName(workspacePath), `${base}-primary-segments.csv`);
-}
-
-/** Error codes core may use for "the file is there already". */
-export function isFileExists(code: string): boolean {
-  return code === 'file-exists' || code === 'exists' || code === 'export-exists' || /exists$/.test(code);
+  return joinPath(dirName(workspacePath), workspaceFileName(workspaceName, 'primary-segments.csv'));
 }
