@@ -8,7 +8,7 @@
 // Each node is a set of customer ids; AND / OR / NOT become INTERSECT / UNION / EXCEPT against the
 // customers known as of the date, exactly the algebra evaluate.ts applies to masks.
 import type { SqlValue } from '../store/db.ts';
-import { compileAttributeLeaf, compileEventLeaf, type CompiledLeaf } from './leaf-sql.ts';
+import { compileAttributeLeaf, compileEventLeaf, postgresPlaceholders, type CompiledLeaf, type RuleDialect } from './leaf-sql.ts';
 import { formatSegmentationRef } from './refs.ts';
 import type { RuleGroup, RuleLeaf, RuleNode, SegmentCondition, SignalCondition } from './types.ts';
 import { SIGNAL_ID } from '../signals/types.ts';
@@ -49,12 +49,12 @@ function segmentLeaf(c: SegmentCondition): CompiledLeaf {
   };
 }
 
-export function compileLeaf(leaf: RuleLeaf, asOf: number): CompiledLeaf {
+export function compileLeaf(leaf: RuleLeaf, asOf: number, dialect: RuleDialect = 'sqlite'): CompiledLeaf {
   switch (leaf.kind) {
     case 'event':
-      return compileEventLeaf(leaf, asOf);
+      return compileEventLeaf(leaf, asOf, dialect);
     case 'attribute':
-      return compileAttributeLeaf(leaf);
+      return compileAttributeLeaf(leaf, dialect);
     case 'signal':
       return signalLeaf(leaf);
     case 'segment':
@@ -65,7 +65,10 @@ export function compileLeaf(leaf: RuleLeaf, asOf: number): CompiledLeaf {
 class Compiler {
   private alias = 0;
   readonly params: SqlValue[] = [];
-  constructor(private readonly asOf: number) {}
+  constructor(
+    private readonly asOf: number,
+    private readonly dialect: RuleDialect,
+  ) {}
 
   private next(): string {
     return `n${++this.alias}`;
@@ -74,7 +77,7 @@ class Compiler {
   node(node: RuleNode, indent: string): string {
     const inner = `${indent}  `;
     if (node.kind !== 'group') {
-      const leaf = compileLeaf(node, this.asOf);
+      const leaf = compileLeaf(node, this.asOf, this.dialect);
       this.params.push(...leaf.params);
       const source = `SELECT customer_id FROM (${leaf.sql}) AS ${this.next()}`;
       // Attribute leaves read the customers table, which also holds customers first seen later.
@@ -92,13 +95,15 @@ class Compiler {
   }
 }
 
-/** The rule as of `asOf` (epoch ms of a UTC midnight): one statement returning matching customer ids in order. */
-export function compileRuleSql(rule: RuleGroup, asOf: number): CompiledRule {
-  const c = new Compiler(asOf);
+/**
+ * The rule as of `asOf` (epoch ms of a UTC midnight): one statement returning matching customer ids
+ * in order. PostgreSQL: placeholders $1, $2...; the database should sort text as C (byte order) for
+ * the order to match SQLite's, and needs segwb_kbn_sum (core/export/sql/layout.ts POSTGRES_PRELUDE).
+ */
+export function compileRuleSql(rule: RuleGroup, asOf: number, dialect: RuleDialect = 'sqlite'): CompiledRule {
+  const c = new Compiler(asOf, dialect);
   const universe = `${UNIVERSE} AS (\n  SELECT customer_id FROM customers c\n  WHERE c.first_seen < ? OR EXISTS (SELECT 1 FROM events e WHERE e.customer_id = c.customer_id AND e.ts < ?)\n)`;
   const body = c.node(rule, '  ');
-  return {
-    text: `WITH ${universe}\nSELECT customer_id FROM (\n  ${body}\n) AS matched\nORDER BY customer_id`,
-    params: [asOf, asOf, ...c.params],
-  };
+  const text = `WITH ${universe}\nSELECT customer_id FROM (\n  ${body}\n) AS matched\nORDER BY customer_id`;
+  return { text: dialect === 'postgres' ? postgresPlaceholders(text) : text, params: [asOf, asOf, ...c.params] };
 }

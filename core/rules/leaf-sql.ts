@@ -9,6 +9,58 @@ import { DAY_MS } from '../signals/catalog.ts';
 import type { SqlValue } from '../store/db.ts';
 import type { AttributeCondition, EventCondition, EventFilter, EventWindow, NumberOp, TextOp } from './types.ts';
 
+/**
+ * The SQL dialects rules compile to. SQLite is the app's own engine; PostgreSQL is for export
+ * (measured differences, see core/export/sql/layout.ts): lower() there folds Unicode unless the
+ * collation is "C" (SQLite's is ASCII-only), instr is strpos, coalesce will not mix boolean and
+ * integer, JSON values come out as text differently, and sum() must be SQLite's compensated sum.
+ * Placeholders are written `?` in both; postgresPlaceholders() numbers them.
+ */
+export type RuleDialect = 'sqlite' | 'postgres';
+
+interface DialectSql {
+  /** lower() of a column, ASCII only. */
+  lower(column: string): string;
+  /** A text parameter ("?"), typed where the engine cannot infer it. */
+  text: string;
+  contains(haystack: string, needle: string): string;
+  /** The boolean false coalesce needs. */
+  falsy: string;
+  sum(expr: string): string;
+  /** An extra column's value as text, read the way SQLite's json_extract renders it; the parameter to bind. */
+  attribute(key: string): { expr: string; param: SqlValue };
+}
+
+const SQLITE: DialectSql = {
+  lower: (c) => `lower(${c})`,
+  text: '?',
+  contains: (h, n) => `instr(${h}, ${n}) > 0`,
+  falsy: '0',
+  sum: (e) => `sum(${e})`,
+  attribute: (key) => ({ expr: 'json_extract(attributes, ?)', param: `$."${key}"` }),
+};
+
+const POSTGRES: DialectSql = {
+  lower: (c) => `lower(${c} COLLATE "C")`,
+  text: 'CAST(? AS text)',
+  contains: (h, n) => `strpos(${h}, ${n}) > 0`,
+  falsy: 'false',
+  sum: (e) => `segwb_kbn_sum(${e})`,
+  // SQLite renders JSON true/false as 1/0 and numbers without quotes; #>> '{}' is the value as text.
+  attribute: () => ({
+    expr: "(SELECT CASE jsonb_typeof(j) WHEN 'boolean' THEN CASE WHEN j = 'true'::jsonb THEN '1' ELSE '0' END ELSE j #>> '{}' END FROM (SELECT CAST(attributes AS jsonb) -> CAST(? AS text) AS j) AS x)",
+    param: null,
+  }),
+};
+
+export const DIALECTS: Record<RuleDialect, DialectSql> = { sqlite: SQLITE, postgres: POSTGRES };
+
+/** `?` placeholders numbered $1, $2... for PostgreSQL (rule SQL never holds a literal question mark: every value is a parameter). */
+export function postgresPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
 export interface CompiledLeaf {
   sql: string;
   params: SqlValue[];
@@ -41,12 +93,17 @@ const CUSTOMER_COLUMNS: Record<Exclude<AttributeCondition['field'], 'attribute'>
   phone: 'phone',
 };
 
-const MEASURE_SQL: Record<EventCondition['measure'], string> = {
-  count: 'count(*)',
-  amount: 'coalesce(sum(amount), 0)',
-  // Integer division: the UTC day number of each event.
-  days: `count(DISTINCT ts / ${DAY_MS})`,
-};
+function measureSql(measure: EventCondition['measure'], d: DialectSql): string {
+  switch (measure) {
+    case 'count':
+      return 'count(*)';
+    case 'amount':
+      return `coalesce(${d.sum('amount')}, 0)`;
+    case 'days':
+      // Integer division: the UTC day number of each event.
+      return `count(DISTINCT ts / ${DAY_MS})`;
+  }
+}
 
 export function parseDay(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
@@ -73,22 +130,23 @@ function placeholders(n: number): string {
 }
 
 /** A text test that holds only where the column has a value (the positive form of each operator). */
-function positiveText(column: string, op: TextOp, value: string | undefined, values: string[] | undefined, params: SqlValue[]): string {
+function positiveText(column: string, op: TextOp, value: string | undefined, values: string[] | undefined, params: SqlValue[], d: DialectSql): string {
+  const param = d.lower(d.text);
   switch (op) {
     case 'is':
     case 'is-not':
       params.push(value!);
-      return `lower(${column}) = lower(?)`;
+      return `${d.lower(column)} = ${param}`;
     case 'in':
     case 'not-in':
       params.push(...values!);
-      return `lower(${column}) IN (${values!.map(() => 'lower(?)').join(', ')})`;
+      return `${d.lower(column)} IN (${values!.map(() => param).join(', ')})`;
     case 'contains':
       params.push(value!);
-      return `instr(lower(${column}), lower(?)) > 0`;
+      return d.contains(d.lower(column), param);
     case 'starts-with':
       params.push(value!, value!);
-      return `substr(lower(${column}), 1, length(?)) = lower(?)`;
+      return `substr(${d.lower(column)}, 1, length(${d.text})) = ${param}`;
     case 'is-empty':
     case 'is-present':
       return `(${column} IS NOT NULL AND ${column} <> '')`;
@@ -126,19 +184,20 @@ function numberTest(column: string, op: NumberOp, value: number | undefined, max
   }
 }
 
-function eventFilter(f: EventFilter, params: SqlValue[]): string {
+function eventFilter(f: EventFilter, params: SqlValue[], d: DialectSql): string {
   const column = EVENT_COLUMNS[f.field];
   if (f.field === 'amount' || f.field === 'discount' || f.field === 'quantity') {
     const n = f as Extract<EventFilter, { field: 'amount' | 'discount' | 'quantity' }>;
     return numberTest(column, n.op, n.value, n.max, params);
   }
   const t = f as Extract<EventFilter, { op: TextOp }>;
-  const positive = positiveText(column, t.op, t.value, t.values, params);
+  const positive = positiveText(column, t.op, t.value, t.values, params, d);
   // Within one event a negated test is simply NOT of the positive one (a missing value counts as "not").
-  return NEGATED_TEXT.has(t.op) ? `NOT coalesce(${positive}, 0)` : positive;
+  return NEGATED_TEXT.has(t.op) ? `NOT coalesce(${positive}, ${d.falsy})` : positive;
 }
 
-export function compileEventLeaf(c: EventCondition, asOf: number): CompiledLeaf {
+export function compileEventLeaf(c: EventCondition, asOf: number, dialect: RuleDialect = 'sqlite'): CompiledLeaf {
+  const d = DIALECTS[dialect];
   const params: SqlValue[] = [...c.types];
   const where = [`type IN (${placeholders(c.types.length)})`];
   const { from, to } = windowBounds(c.window, asOf);
@@ -148,8 +207,8 @@ export function compileEventLeaf(c: EventCondition, asOf: number): CompiledLeaf 
   }
   where.push('ts < ?');
   params.push(to);
-  for (const f of c.filters) where.push(eventFilter(f, params));
-  const measure = MEASURE_SQL[c.measure];
+  for (const f of c.filters) where.push(eventFilter(f, params, d));
+  const measure = measureSql(c.measure, d);
   // "At most" without a lower bound above 0 also holds for customers without any such event:
   // they are everyone except those above the bound.
   const includesNone = c.atMost !== undefined && (c.atLeast === undefined || c.atLeast <= 0);
@@ -175,20 +234,22 @@ export function compileEventLeaf(c: EventCondition, asOf: number): CompiledLeaf 
   return { sql, params, complement: includesNone !== !c.did };
 }
 
-export function compileAttributeLeaf(c: AttributeCondition): CompiledLeaf {
+export function compileAttributeLeaf(c: AttributeCondition, dialect: RuleDialect = 'sqlite'): CompiledLeaf {
+  const d = DIALECTS[dialect];
   const params: SqlValue[] = [];
   let from = 'customers';
   let column: string;
   if (c.field === 'attribute') {
-    // The key is a bound JSON path: quoted, so dots and spaces in column names stay part of the key.
+    // The key is bound: in SQLite a quoted JSON path, so dots and spaces in column names stay part of the key.
     // Extracted once in a subquery, since a test may name its column twice.
-    params.push(`$."${c.key!}"`);
-    from = '(SELECT customer_id, json_extract(attributes, ?) AS v FROM customers) AS a';
+    const { expr, param } = d.attribute(c.key!);
+    params.push(param ?? c.key!);
+    from = `(SELECT customer_id, ${expr} AS v FROM customers) AS a`;
     column = 'v';
   } else {
     column = CUSTOMER_COLUMNS[c.field];
   }
-  const test = positiveText(column, c.op, c.value, c.values, params);
+  const test = positiveText(column, c.op, c.value, c.values, params, d);
   return { sql: `SELECT customer_id FROM ${from} WHERE ${test}`, params, complement: NEGATED_TEXT.has(c.op) };
 }
 
