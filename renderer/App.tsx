@@ -17,6 +17,7 @@ import { PredictView } from './views/predict/PredictView.tsx';
 import { RulesView } from './views/rules/RulesView.tsx';
 import { MigrationView } from './views/migration/MigrationView.tsx';
 import { EconomicsView } from './views/economics/EconomicsView.tsx';
+import { ExportView } from './views/export/ExportView.tsx';
 import { PlaceholderView } from './views/placeholder/PlaceholderView.tsx';
 import { SampleDialog } from './views/sample/SampleDialog.tsx';
 import { FileDialog } from './views/files/FileDialog.tsx';
@@ -59,6 +60,7 @@ function CurrentView() {
   else if (view === 'rules' && workspace) content = <RulesView key={workspace.path} />;
   else if (view === 'migration' && workspace) content = <MigrationView key={workspace.path} />;
   else if (view === 'economics' && workspace) content = <EconomicsView key={workspace.path} />;
+  else if (view === 'export' && workspace) content = <ExportView key={workspace.path} />;
   else content = <PlaceholderView id={view} />;
   return (
     <ErrorBoundary key={view} where={`the ${viewInfo(view).label} view`}>

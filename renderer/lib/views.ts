@@ -79,7 +79,7 @@ export const VIEWS: readonly ViewInfo[] = [
     icon: 'export',
     summary:
       'Export segment definitions and memberships that a warehouse, an email tool or an ad platform can re-evaluate on their own data.',
-    needs: 'Needs a workspace with segments.',
+    needs: 'Needs a workspace with customers.',
   },
 ];
 

@@ -19,6 +19,7 @@ import { createPrioritySlice } from './prioritySlice.ts';
 import { createDecisionsSlice } from './decisionsSlice.ts';
 import { createEconomicsSlice } from './economicsSlice.ts';
 import { createMigrationSlice } from './migrationSlice.ts';
+import { createExportSlice } from './exportSlice.ts';
 
 export const useApp = create<AppState>()((...a) => ({
   ...createWorkspaceSlice(...a),
@@ -39,6 +40,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createDecisionsSlice(...a),
   ...createEconomicsSlice(...a),
   ...createMigrationSlice(...a),
+  ...createExportSlice(...a),
 }));
 
 export type { AppState } from './types.ts';

@@ -6,6 +6,7 @@ import type { CompareSlice } from './compareSlice.ts';
 import type { CustomersSlice } from './customersSlice.ts';
 import type { DecisionsSlice } from './decisionsSlice.ts';
 import type { EconomicsSlice } from './economicsSlice.ts';
+import type { ExportSlice } from './exportSlice.ts';
 import type { FileDialogSlice } from './fileDialogSlice.ts';
 import type { ImportSlice } from './importSlice.ts';
 import type { NoticesSlice } from './noticesSlice.ts';
@@ -20,6 +21,6 @@ import type { TimelineSlice } from './timelineSlice.ts';
 import type { UiSlice } from './uiSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice & PredictSlice & RulesSlice & CompareSlice & RfmSlice & PrioritySlice & DecisionsSlice & EconomicsSlice & MigrationSlice;
+export type AppState = WorkspaceSlice & CustomersSlice & TimelineSlice & UiSlice & NoticesSlice & FileDialogSlice & ImportSlice & TaxonomySlice & SignalsSlice & ClustersSlice & PredictSlice & RulesSlice & CompareSlice & RfmSlice & PrioritySlice & DecisionsSlice & EconomicsSlice & MigrationSlice & ExportSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

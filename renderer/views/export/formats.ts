@@ -1,0 +1,37 @@
+// The export formats the view offers, in the order of the list. SQL and PMML join here when core
+// has them (each a card: title, what it is for, who takes it). Pure.
+import type { ExportFormat } from '../../store/exportSlice.ts';
+import type { IconName } from '../../components/Icon.tsx';
+
+export interface FormatInfo {
+  id: ExportFormat;
+  title: string;
+  icon: IconName;
+  /** What the file is, in one line. */
+  summary: string;
+  /** Who takes it. */
+  for: string;
+  /** The file's extension, shown as a tag. */
+  ext: string;
+}
+
+export const FORMATS: readonly FormatInfo[] = [
+  {
+    id: 'membership',
+    title: 'Membership CSV',
+    icon: 'table',
+    summary: 'One row per customer: segments, primary segment, phase, scores, optional hashed contacts.',
+    for: 'Email tools, ad platforms, spreadsheets',
+    ext: 'CSV',
+  },
+  {
+    id: 'bundle',
+    title: 'JSON bundle',
+    icon: 'file',
+    summary: 'Every definition that decides membership, with a fingerprint of the data it was built on.',
+    for: 'Another workspace, version control, engineers',
+    ext: 'JSON',
+  },
+];
+
+export const formatTabId = (id: ExportFormat) => `export-tab-${id}`;
