@@ -1,5 +1,6 @@
 // Exports of segment definitions and memberships (issue 9). Each writes where the analyst chose,
 // refusing to overwrite unless told to.
+import { ApiError } from '../api/contract.ts';
 import type { Ctx, HandlerGroup } from '../api/registry.ts';
 import { runJobInWorker } from '../api/jobs.ts';
 import { checkTarget, writeCsv } from '../files/csv-writer.ts';
@@ -71,6 +72,9 @@ export const exportHandlers: HandlerGroup = {
     requireWritable(ws, 'a bundle cannot be imported');
     const bundle = readBundle(path);
     const sameData = checkFingerprint(bundle, await fingerprint(ctx), acceptDifferentData);
+    // The last moment a cancel leaves the workspace as it was: the write below is one transaction,
+    // and a cancel during the size check after it reaches a client that has stopped listening.
+    if (ctx.signal.aborted) throw new ApiError({ code: 'cancelled', message: 'Cancelled.' });
     const summary = applyBundle(ws.db, bundle, { replace });
     // New signal definitions, weights and models: nothing computed before may be reused.
     ctx.session.invalidateDerived();

@@ -37,7 +37,7 @@ export interface BundleImportResult extends ApplySummary {
 }
 
 export interface BundleChange {
-  area: 'weights' | 'thresholds' | 'signals' | 'taxonomy' | 'clusters' | 'rfm' | 'segments' | 'priority' | 'decisions';
+  area: 'weights' | 'thresholds' | 'signals' | 'taxonomy' | 'clusters' | 'rfm' | 'segments' | 'priority' | 'decisions' | 'settings';
   /** What changed, in words ("days_since_purchase", "Repeat buyers", "centroid of cluster 3 (Bargain hunters)"). */
   item: string;
   kind: 'added' | 'removed' | 'changed';

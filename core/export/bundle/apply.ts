@@ -5,6 +5,7 @@
 // workspace's own definitions; with saved segments present it refuses unless told to replace.
 import { ApiError } from '../../api/contract.ts';
 import { saveModel } from '../../clusters/models.ts';
+import { saveTaxonomy } from '../../import/taxonomy-handlers.ts';
 import type { ClusterModel } from '../../clusters/types.ts';
 import { saveEconomicsSettings } from '../../economics/settings.ts';
 import { saveRfmSettings } from '../../rules/rfm.ts';
@@ -25,8 +26,11 @@ export function applyBundle(db: Db, bundle: Bundle, options: { replace: boolean 
   }
   let modelId: number | null = null;
   db.transaction(() => {
-    db.run('DELETE FROM page_taxonomy');
-    for (const r of bundle.taxonomy) db.run('INSERT INTO page_taxonomy (pattern, match, category, priority) VALUES (?, ?, ?, ?)', [r.pattern, r.match, r.category, r.priority]);
+    // The rules only: page categories are data, assigned when events were imported, and the
+    // fingerprint already says they are the same. Re-categorising here changed categories the
+    // source workspace had kept from an earlier taxonomy (the round-trip test caught it); the
+    // taxonomy panel re-categorises when the analyst asks.
+    saveTaxonomy(db, bundle.taxonomy, false);
 
     db.run('DELETE FROM signal_definitions');
     for (const s of bundle.customSignals) db.run('INSERT INTO signal_definitions (signal_id, definition, saved_at) VALUES (?, ?, ?)', [s.id, JSON.stringify(s), now]);

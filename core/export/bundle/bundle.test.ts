@@ -128,6 +128,8 @@ describe('bundle diff', () => {
     expect(changes.find((c) => c.area === 'thresholds')).toMatchObject({ item: 'thresholds', before: JSON.stringify(bundle.scoring.thresholds), after: '{"consideration":30,"decision":80}' });
     expect(changes.filter((c) => c.area === 'segments').map((c) => [c.item, c.kind])).toEqual([['All buyers', 'changed'], ['New one', 'added']]);
     expect(changes.find((c) => c.area === 'priority')).toMatchObject({ before: 'Buyers', after: 'New one > All buyers' });
+    const costly: Bundle = { ...bundle, economics: { ...bundle.economics, supportContactCost: 9 } };
+    expect(diffBundles(bundle, costly).changes).toEqual([{ area: 'settings', item: 'economics', kind: 'changed', before: canonicalJson(bundle.economics), after: canonicalJson(costly.economics) }]);
     // Cluster 1 moved from (3, 4) to the origin: 5 scaled units; cluster 0 did not move.
     expect(changes.filter((c) => c.area === 'clusters')).toEqual([{ area: 'clusters', item: 'centroid of cluster 1 (Busy)', kind: 'changed', before: null, after: null, amount: 5 }]);
   });

@@ -1,7 +1,7 @@
 // What changed between two bundles (an earlier export and now, or two exports): weights and
 // thresholds, custom signals, taxonomy, the cluster model (signals, scaling, how far each
 // cluster's centroid moved, clusters added or gone), RFM groups, saved segments (added, removed,
-// renamed, rule changed) and their priority, decisions. Pure; the analyst reads it before export.
+// renamed, rule changed) and their priority, decisions, and the other settings a bundle carries. Pure; the analyst reads it before export.
 import { canonicalJson } from './integrity.ts';
 import type { Bundle } from './schema.ts';
 import type { BundleChange, BundleDiff } from '../types.ts';
@@ -70,6 +70,14 @@ export function diffBundles(before: Bundle, after: Bundle): BundleDiff {
   if (before.priority.join() !== after.priority.join()) {
     const name = (b: Bundle) => b.priority.map((id) => b.segments.find((s) => s.segmentId === id)?.name ?? String(id)).join(' > ');
     out.push({ area: 'priority', item: 'priority order', kind: 'changed', before: name(before), after: name(after) });
+  }
+  for (const [item, a, b] of [
+    ['phase actions', before.scoring.actions, after.scoring.actions],
+    ['outcome window', before.scoring.outcomeDays, after.scoring.outcomeDays],
+    ['economics', before.economics, after.economics],
+    ['prediction', before.prediction, after.prediction],
+  ] as const) {
+    if (!same(a, b)) out.push({ area: 'settings', item, kind: a === null ? 'added' : b === null ? 'removed' : 'changed', before: text(a), after: text(b) });
   }
   keyed('decisions', before.decisions, after.decisions, (d) => `${d.family}|${d.segmentKey}`, (d) => `${d.segmentName} (${d.family})`, out);
   return { from: { asOf: before.asOf, createdAt: before.createdAt }, to: { asOf: after.asOf, createdAt: after.createdAt }, sameData: before.data.sha256 === after.data.sha256, changes: out };

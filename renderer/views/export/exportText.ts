@@ -114,7 +114,7 @@ export function fingerprintText(f: BundleSummary['fingerprint']): string {
 export type DiffArea = BundleChange['area'];
 
 /** The areas in the order the table shows them. */
-export const DIFF_AREAS: readonly DiffArea[] = ['weights', 'thresholds', 'signals', 'taxonomy', 'clusters', 'rfm', 'segments', 'priority', 'decisions'];
+export const DIFF_AREAS: readonly DiffArea[] = ['weights', 'thresholds', 'signals', 'taxonomy', 'clusters', 'rfm', 'segments', 'priority', 'decisions', 'settings'];
 
 export const AREA_TITLES: Record<DiffArea, string> = {
   weights: 'Signal weights',
@@ -126,6 +126,7 @@ export const AREA_TITLES: Record<DiffArea, string> = {
   segments: 'Saved segments',
   priority: 'Priority',
   decisions: 'Decisions',
+  settings: 'Other settings',
 };
 
 export interface DiffGroup {

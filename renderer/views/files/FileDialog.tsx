@@ -53,8 +53,15 @@ function FileDialogBody() {
     return all.filter((e) => e.kind !== 'file');
   }, [listing, showAll, saveFile, ext]);
 
+  // A path the user started typing is not overwritten by a listing that arrives afterwards.
+  const pathEdited = useRef(false);
+  /** Going somewhere by clicking (not typing) shows that folder's path again. */
+  const openFolder = (dir: string) => {
+    pathEdited.current = false;
+    void browse(dir);
+  };
   useEffect(() => {
-    if (listing) setPathText(listing.dir);
+    if (listing && !pathEdited.current) setPathText(listing.dir);
     setActive(0);
   }, [listing]);
 
@@ -65,7 +72,7 @@ function FileDialogBody() {
 
   function choose(entry: FileEntry | undefined) {
     if (!entry) return;
-    if (entry.kind === 'dir') void browse(entry.path);
+    if (entry.kind === 'dir') openFolder(entry.path);
     else if (entry.kind === 'workspace' && mode === 'open') resolve(entry.path);
     else if (entry.kind === 'file' && pickFile) resolve(entry.path);
     else if (naming) {
@@ -77,12 +84,12 @@ function FileDialogBody() {
   function confirm() {
     if (pickFile) {
       if (current?.kind === 'file') resolve(current.path);
-      else if (current?.kind === 'dir') void browse(current.path);
+      else if (current?.kind === 'dir') openFolder(current.path);
       return;
     }
     if (mode === 'open') {
       if (current?.kind === 'workspace') resolve(current.path);
-      else if (current?.kind === 'dir') void browse(current.path);
+      else if (current?.kind === 'dir') openFolder(current.path);
       return;
     }
     const name = withExt(fileName, ext);
@@ -108,7 +115,7 @@ function FileDialogBody() {
       choose(current);
     } else if (e.key === 'Backspace' && listing?.parent) {
       e.preventDefault();
-      void browse(listing.parent);
+      openFolder(listing.parent);
     }
   }
 
@@ -138,13 +145,14 @@ function FileDialogBody() {
       }
     >
       <div className="file-nav">
-        <button type="button" className="btn icon-only" disabled={!listing?.parent} onClick={() => listing?.parent && void browse(listing.parent)} title="Up one folder (Backspace)" aria-label="Up one folder">
+        <button type="button" className="btn icon-only" disabled={!listing?.parent} onClick={() => listing?.parent && openFolder(listing.parent)} title="Up one folder (Backspace)" aria-label="Up one folder">
           <Icon name="arrow-up" size={15} />
         </button>
         <form
           className="file-path-form"
           onSubmit={(e) => {
             e.preventDefault();
+            pathEdited.current = false;
             const typed = pathText.trim();
             // A typed workspace file is an answer in itself; anything else is a folder to show.
             if (mode === 'open' && typed.toLowerCase().endsWith(WORKSPACE_EXT)) resolve(typed);
@@ -153,14 +161,18 @@ function FileDialogBody() {
             else if (typed) void browse(typed);
           }}
         >
-          <input className="input mono" value={pathText} onChange={(e) => setPathText(e.target.value)} aria-label="Folder path" spellCheck={false} data-testid="file-dialog-path" />
+          <input className="input mono" value={pathText} onChange={(e) => {
+              pathEdited.current = true;
+              setPathText(e.target.value);
+            }}
+            aria-label="Folder path" spellCheck={false} data-testid="file-dialog-path" />
         </form>
       </div>
       {listing ? (
         <nav className="crumbs" aria-label="Folder path">
           {breadcrumbs(listing.dir).map((c, i, all) => (
             <span key={c.path} className="crumb">
-              <button type="button" className="crumb-button" onClick={() => void browse(c.path)} aria-current={i === all.length - 1 ? 'location' : undefined}>
+              <button type="button" className="crumb-button" onClick={() => openFolder(c.path)} aria-current={i === all.length - 1 ? 'location' : undefined}>
                 {c.label}
               </button>
               {i < all.length - 1 ? <Icon name="chevron-right" size={12} className="icon crumb-sep" /> : null}
