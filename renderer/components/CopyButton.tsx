@@ -28,9 +28,11 @@ interface CopyButtonProps {
   label?: string;
   testId?: string;
   className?: string;
+  /** The tooltip; by default the label and the text (too long for large texts). */
+  title?: string;
 }
 
-export function CopyButton({ text, label = 'Copy path', testId, className = 'btn small' }: CopyButtonProps) {
+export function CopyButton({ text, label = 'Copy path', testId, className = 'btn small', title }: CopyButtonProps) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return;
@@ -43,7 +45,7 @@ export function CopyButton({ text, label = 'Copy path', testId, className = 'btn
       className={className}
       onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
       data-testid={testId}
-      title={`${label || 'Copy'}: ${text}`}
+      title={title ?? `${label || 'Copy'}: ${text}`}
       aria-label={label ? undefined : 'Copy'}
     >
       <Icon name={state === 'copied' ? 'check' : 'copy'} size={13} />
