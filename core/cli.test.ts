@@ -194,6 +194,13 @@ describe('segwb', () => {
     expect(m2.status, m2.stderr).toBe(0);
     expect(readFileSync(membership, 'utf8').split('\n')[0]).toBe('customer_id,primary_segment,primary_segment_id,segments,segment_ids,phase,intent_score,rfm_group,email_sha256,as_of');
     expect(segwb('export', '--workspace', ws, '--format', 'pdf', '--out', membership).stderr).toContain('--format pdf is not one of');
+    const pmml = tmp.file('clusters.pmml');
+    expect(segwb('export', '--workspace', ws, '--format', 'pmml', '--out', pmml).stderr).toContain('fit clusters first');
+    expect(segwb('cluster', '--workspace', ws, '--as-of', '2025-07-01', '--k', '3').status).toBe(0);
+    const p = segwb('export', '--workspace', ws, '--format', 'pmml', '--out', pmml);
+    expect(p.status, p.stderr).toBe(0);
+    expect(JSON.parse(p.stdout)).toMatchObject({ clusters: 3 });
+    expect(readFileSync(pmml, 'utf8')).toContain('<ClusteringModel modelName="cluster-model-');
   }, 120_000);
 
   it('refuses to overwrite an existing file', () => {

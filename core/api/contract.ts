@@ -12,7 +12,7 @@ import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSche
 import type { MigrationSeries, MoverPage } from '../migration/types.ts';
 import { decisionSaveSchema, economicsSettingsSchema } from '../economics/types.ts';
 import type { EconomicsSettings, EconomicsTable, ExclusionExport, SegmentDecision } from '../economics/types.ts';
-import type { BundleDiff, BundleExportResult, BundleImportResult } from '../export/types.ts';
+import type { BundleDiff, BundleExportResult, BundleImportResult, PmmlExportResult } from '../export/types.ts';
 import type { Bundle } from '../export/bundle/schema.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
@@ -610,6 +610,10 @@ export const contract = {
   'bundle-diff': op<BundleDiff>()(
     z.object({ from: bundleSide, to: bundleSide }).strict(),
     { long: true },
+  ),
+  /** A cluster model (the newest by default) as a PMML 4.4 ClusteringModel with its own scaling, for PMML scorers. */
+  'export-pmml': op<PmmlExportResult>()(
+    z.object({ path, overwrite: z.boolean().default(false), modelId: z.number().int().positive().optional() }).strict(),
   ),
 } as const;
 

@@ -13,6 +13,7 @@ import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bun
 import type { Bundle, DataFingerprint } from './bundle/schema.ts';
 import { defaultAsOf, formatDay } from '../signals/as-of.ts';
 import { membershipTable } from './membership.ts';
+import { exportClusteringPmml } from './pmml/run.ts';
 
 const fingerprintModule = new URL('./bundle/fingerprint.ts', import.meta.url);
 
@@ -66,6 +67,9 @@ export const exportHandlers: HandlerGroup = {
     };
     return diffBundles(await load(from), await load(to));
   },
+
+  'export-pmml': ({ path, overwrite, modelId }, ctx) =>
+    exportClusteringPmml(ctx.session.requireWorkspace().db, { path, overwrite, modelId, workbenchVersion: ctx.session.options.appVersion }),
 
   'bundle-import': async ({ path, replace, acceptDifferentData }, ctx) => {
     const ws = ctx.session.requireWorkspace();

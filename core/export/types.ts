@@ -55,3 +55,11 @@ export interface BundleDiff {
   sameData: boolean;
   changes: BundleChange[];
 }
+
+export interface PmmlExportResult {
+  path: string;
+  bytes: number;
+  modelId: number;
+  clusters: number;
+  signals: number;
+}

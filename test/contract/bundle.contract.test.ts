@@ -75,6 +75,11 @@ describe.each(transports)('bundle over %s', (name, start) => {
     expect(bundle.scoring.thresholds).toEqual({ consideration: 35, decision: 62 });
     expect(bundle.clusterModel.centroids).toHaveLength(5);
     expect(bundle.decisions).toHaveLength(1);
+    const pmmlPath = join(tmp.dir, `${name}-clusters.pmml`);
+    const pmml = await api.send('export-pmml', { path: pmmlPath });
+    expect(pmml).toMatchObject({ clusters: 5, signals: bundle.clusterModel.scaling.length });
+    expect(readFileSync(pmmlPath, 'utf8')).toContain('numberOfClusters="5"');
+    expect((await apiError(api.send('export-pmml', { path: pmmlPath }))).code).toBe('file-exists');
     const sourceCsv = join(tmp.dir, `${name}-source.csv`);
     await api.send('export-membership', { asOf: AS_OF, path: sourceCsv });
 
