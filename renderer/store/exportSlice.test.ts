@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type Bundle, type BundleDiff, type BundleImportResult } from '../../core/api/contract.ts';
+import { ApiError, type Bundle, type BundleDiff, type BundleImportResult, type ClusterModelListItem, type PmmlExportResult } from '../../core/api/contract.ts';
 import type { AppState } from './types.ts';
 import { answer as answerByName, calls, flush, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
 vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
-const { createExportSlice, EXPORT_EDIT_DELAY_MS, exportProblems, membershipArgs, previewKey } = await import('./exportSlice.ts');
+const { chosenPmmlModel, createExportSlice, EXPORT_EDIT_DELAY_MS, exportProblems, membershipArgs, newestFirst, previewKey } = await import('./exportSlice.ts');
 
 const progress = { jobId: 'j', phase: 'Evaluating', done: 1, total: 4, unit: 'steps', etaMs: null };
 const answer = (table: Record<string, unknown>) => answerByName(table, { progress });
@@ -18,6 +18,8 @@ const diff: BundleDiff = {
   sameData: true,
   changes: [{ area: 'weights', item: 'orders_90d', kind: 'changed', before: '2', after: '3', amount: 1 }],
 };
+const modelItem = (modelId: number, k = 4): ClusterModelListItem => ({ modelId, createdAt: Date.parse('2026-01-02T10:00:00Z') + modelId, asOf: '2026-01-01', k, signals: 12, names: [] });
+const pmmlResult = (a: { path: string; modelId?: number }): PmmlExportResult => ({ path: a.path, bytes: 4321, modelId: a.modelId ?? 0, clusters: 4, signals: 12 });
 const imported: BundleImportResult = { segments: 1, replacedSegments: 1, customSignals: 0, taxonomyRules: 3, decisions: 0, modelId: null, asOf: '2026-01-01', sameData: true, differences: [] };
 
 function makeStore(ws = testWorkspace({ path: '/ws/w.segwb', lastEventAt: Date.parse('2025-12-31T12:00:00Z') })) {
@@ -413,5 +415,148 @@ describe('export slice: import', () => {
     await flush();
     expect(store.getState().exportImport.result).toBeNull();
     expect(resetTaxonomy).not.toHaveBeenCalled();
+  });
+});
+
+describe('export slice: PMML', () => {
+  it('chooses the model picked while it exists, else the newest', () => {
+    const list = [modelItem(2), modelItem(5), modelItem(3)];
+    expect(newestFirst(list).map((m) => m.modelId)).toEqual([5, 3, 2]);
+    expect(chosenPmmlModel(list, null)?.modelId).toBe(5);
+    expect(chosenPmmlModel(list, 3)?.modelId).toBe(3);
+    expect(chosenPmmlModel(list, 9)?.modelId).toBe(5);
+    expect(chosenPmmlModel([], null)).toBeNull();
+    expect(chosenPmmlModel(null, 3)).toBeNull();
+  });
+
+  it('lists the models when its card is chosen, newest first, without asking for a preview', async () => {
+    answer({ 'export-membership-preview': preview(), 'cluster-models': [modelItem(1), modelItem(3, 6)] });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    await flush();
+    send.mockClear();
+    store.getState().setExportFormat('pmml');
+    expect(store.getState().exportPmmlModels.loading).toBe(true);
+    await flush();
+    expect(send.mock.calls.map((c) => c[0])).toEqual(['cluster-models']);
+    const models = store.getState().exportPmmlModels;
+    expect(models).toMatchObject({ loading: false, error: null });
+    expect(models.list?.map((m) => m.modelId)).toEqual([3, 1]);
+    // Nothing to preview, nor a date to follow.
+    await store.getState().runExportPreview();
+    store.getState().setExportAsOf('2025-06-01');
+    await flush();
+    expect(send.mock.calls.map((c) => c[0])).toEqual(['cluster-models']);
+  });
+
+  it('lists them again on every entry, keeping the model picked', async () => {
+    let list = [modelItem(1), modelItem(2)];
+    answer({ 'export-membership-preview': preview(), 'cluster-models': () => list });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    store.getState().setExportFormat('pmml');
+    await flush();
+    store.getState().setPmmlModel(1);
+    list = [modelItem(1), modelItem(2), modelItem(3)];
+    store.getState().enterExport();
+    await flush();
+    expect(calls('cluster-models')).toHaveLength(2);
+    expect(calls('export-membership-preview')).toHaveLength(1);
+    expect(chosenPmmlModel(store.getState().exportPmmlModels.list, store.getState().exportPmmlModelId)?.modelId).toBe(1);
+  });
+
+  it('says why the models could not be listed, and drops an answer for another workspace', async () => {
+    answer({ 'export-membership-preview': () => new Promise(() => {}), 'cluster-models': new ApiError({ code: 'internal', message: 'disk gone' }) });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    store.getState().setExportFormat('pmml');
+    await flush();
+    expect(store.getState().exportPmmlModels).toMatchObject({ list: null, loading: false, error: { code: 'internal', message: 'disk gone' } });
+
+    const p = deferred<ClusterModelListItem[]>();
+    answer({ 'cluster-models': p.fn });
+    void store.getState().loadPmmlModels();
+    await flush();
+    store.setState({ workspace: testWorkspace({ path: '/ws/other.segwb' }) });
+    p.pending[0]!.resolve([modelItem(7)]);
+    await flush();
+    expect(store.getState().exportPmmlModels.list).toBeNull();
+  });
+
+  it('exports the newest model under clusters-model-<id>.pmml, and the one picked after', async () => {
+    answer({ 'export-membership-preview': preview(), 'cluster-models': [modelItem(2), modelItem(4, 6)], 'export-pmml': pmmlResult });
+    const { store, pickSavePath, toast } = makeStore();
+    pickSavePath.mockResolvedValue('/out/clusters-model-4.pmml');
+    store.getState().enterExport();
+    store.getState().setExportFormat('pmml');
+    await flush();
+    await store.getState().promptPmmlExport();
+    expect(pickSavePath).toHaveBeenCalledWith({ title: 'Export the cluster model as PMML', suggestedName: 'clusters-model-4.pmml', extension: 'pmml', dir: '/ws' });
+    expect(argsOf('export-pmml')).toEqual([{ path: '/out/clusters-model-4.pmml', overwrite: false, modelId: 4 }]);
+    expect(store.getState().exportPmmlFile.result).toEqual({ path: '/out/clusters-model-4.pmml', bytes: 4321, modelId: 4, clusters: 4, signals: 12 });
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'PMML exported' }));
+
+    store.getState().setPmmlModel(2);
+    pickSavePath.mockResolvedValue('/out/clusters-model-2.pmml');
+    await store.getState().promptPmmlExport();
+    expect(pickSavePath.mock.calls[1]![0]).toMatchObject({ suggestedName: 'clusters-model-2.pmml', dir: '/out' });
+    expect(argsOf('export-pmml').at(-1)).toEqual({ path: '/out/clusters-model-2.pmml', overwrite: false, modelId: 2 });
+  });
+
+  it('asks before replacing a file, and sends again with overwrite', async () => {
+    let n = 0;
+    answer({
+      'cluster-models': [modelItem(1)],
+      'export-pmml': (a: { path: string; overwrite: boolean; modelId: number }) => {
+        if (!a.overwrite && n++ === 0) throw new ApiError({ code: 'file-exists', message: 'exists', details: { path: a.path } });
+        return pmmlResult(a);
+      },
+    });
+    const { store } = makeStore();
+    await store.getState().loadPmmlModels();
+    await store.getState().exportPmml('/out/m.pmml');
+    expect(store.getState().exportPmmlFile).toMatchObject({ replacePath: '/out/m.pmml', result: null });
+    store.getState().dismissPmmlReplace();
+    expect(store.getState().exportPmmlFile.replacePath).toBeNull();
+    await store.getState().exportPmml('/out/m.pmml', true);
+    expect(argsOf('export-pmml').at(-1)).toEqual({ path: '/out/m.pmml', overwrite: true, modelId: 1 });
+    expect(store.getState().exportPmmlFile).toMatchObject({ replacePath: null, error: null, result: { path: '/out/m.pmml' } });
+  });
+
+  it('offers no export without a model, and shows core’s refusal as it is', async () => {
+    answer({ 'cluster-models': [], 'export-pmml': new ApiError({ code: 'pmml-unsupported', message: 'The scaling of signal revenue divides by zero.' }) });
+    const { store, pickSavePath } = makeStore();
+    await store.getState().loadPmmlModels();
+    expect(store.getState().exportPmmlModels.list).toEqual([]);
+    await store.getState().promptPmmlExport();
+    await store.getState().exportPmml('/out/x.pmml');
+    expect(pickSavePath).not.toHaveBeenCalled();
+    expect(calls('export-pmml')).toHaveLength(0);
+
+    answer({ 'cluster-models': [modelItem(1)], 'export-pmml': new ApiError({ code: 'pmml-unsupported', message: 'The scaling of signal revenue divides by zero.' }) });
+    await store.getState().loadPmmlModels();
+    await store.getState().exportPmml('/out/x.pmml');
+    expect(store.getState().exportPmmlFile).toMatchObject({ result: null, error: 'The scaling of signal revenue divides by zero.' });
+    // Picking another model clears it.
+    store.getState().setPmmlModel(1);
+    expect(store.getState().exportPmmlFile.error).toBeNull();
+  });
+
+  it('cancels a write, and forgets everything for another workspace', async () => {
+    const p = deferred<PmmlExportResult>();
+    answer({ 'cluster-models': [modelItem(1)], 'export-pmml': p.fn });
+    const { store } = makeStore();
+    await store.getState().loadPmmlModels();
+    store.getState().setPmmlModel(1);
+    const writing = store.getState().exportPmml('/out/x.pmml');
+    await flush();
+    expect(store.getState().exportPmmlFile.job).not.toBeNull();
+    store.getState().cancelPmmlExport();
+    await writing;
+    expect(store.getState().exportPmmlFile).toMatchObject({ job: null, result: null, error: null });
+
+    store.getState().enterExport();
+    store.setState({ workspace: testWorkspace({ path: '/ws/other.segwb' }) });
+    expect(store.getState()).toMatchObject({ exportPmmlModels: { list: null }, exportPmmlModelId: null, exportFormat: 'membership' });
   });
 });

@@ -1,26 +1,31 @@
-// The Export view: which format is shown (membership CSV, JSON bundle; SQL and PMML join later),
-// the as-of date both use, the membership options, a preview per format, writing each to a file the
+// The Export view: which format is shown (membership CSV, JSON bundle, PMML of a cluster model; SQL
+// joins later), the as-of date the first two use, the membership options, a preview per format, writing each to a file the
 // analyst chose, the diff of the current definitions against an earlier bundle, and importing a
 // bundle (with the two questions core may ask: replace the saved segments? take a bundle built on
-// other data?).
+// other data?). The PMML card lists the stored cluster models (newest first, the newest chosen until
+// the analyst picks another) and writes the chosen one.
 //
 // Every call is a long job with progress and Cancel. A preview asked for again aborts the one in
 // flight and only the newest answer is shown; answers for another workspace are dropped (epoch).
 // A preview is made again when the view is entered (definitions may have changed elsewhere) and
 // when its date or options change. An import replaces every definition: the other views start
 // afresh when next shown, as they do for another workspace (see definitionsReplaced).
-import { ApiError, type Bundle, type BundleDiff, type BundleExportResult, type BundleImportResult, type SendOptions } from '../../core/api/contract.ts';
+import { ApiError, type Bundle, type BundleDiff, type BundleExportResult, type BundleImportResult, type ClusterModelListItem, type PmmlExportResult, type SendOptions } from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
 import { errorCode, errorDetail, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { defaultAsOfDay, isIsoDay } from '../lib/isoDay.ts';
 import { dirName } from '../lib/paths.ts';
-import { bundleFileName, membershipFileName } from '../views/export/exportText.ts';
+import { bundleFileName, membershipFileName, pmmlFileName } from '../views/export/exportText.ts';
 import { createExportWriter, idleExport, type SaveFileExport } from './saveFileExport.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
 import type { AppState, SliceCreator } from './types.ts';
 
-export const EXPORT_FORMATS = ['membership', 'bundle'] as const;
+export const EXPORT_FORMATS = ['membership', 'bundle', 'pmml'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats with a preview made by core (at the as-of date); PMML shows its models instead. */
+export const PREVIEW_FORMATS = ['membership', 'bundle'] as const;
+export type PreviewFormat = (typeof PREVIEW_FORMATS)[number];
+export const isPreviewFormat = (f: ExportFormat): f is PreviewFormat => f !== 'pmml';
 
 export interface MembershipDraft {
   hashEmail: boolean;
@@ -70,6 +75,14 @@ export interface BundleDiffState {
   error: JobFailure | null;
 }
 
+/** The stored cluster models the PMML card offers (cluster-models), newest first. */
+export interface PmmlModelsState {
+  /** null until loaded. */
+  list: ClusterModelListItem[] | null;
+  loading: boolean;
+  error: JobFailure | null;
+}
+
 /** A question core asked before importing: replace the saved segments, or take other data's bundle. */
 export type ImportQuestion = { kind: 'replace'; segments: number; message: string } | { kind: 'different-data'; message: string };
 
@@ -95,6 +108,10 @@ export interface ExportSlice {
   exportPreviews: ExportPreviews;
   exportMembershipFile: SaveFileExport<MembershipExportResult>;
   exportBundleFile: SaveFileExport<BundleExportResult>;
+  exportPmmlModels: PmmlModelsState;
+  /** The model the analyst picked; null = the newest (also when the one picked is gone). */
+  exportPmmlModelId: number | null;
+  exportPmmlFile: SaveFileExport<PmmlExportResult>;
   exportDiff: BundleDiffState;
   exportImport: BundleImportState;
   /** The folder of the last file chosen here (exports, bundles to compare or import). */
@@ -121,6 +138,15 @@ export interface ExportSlice {
   cancelBundleExport(): void;
   dismissBundleReplace(): void;
 
+  /** Lists the stored cluster models for the PMML card. */
+  loadPmmlModels(): Promise<void>;
+  setPmmlModel(modelId: number): void;
+  /** Asks where to save (default name clusters-model-<id>.pmml), then writes the chosen model. */
+  promptPmmlExport(): Promise<void>;
+  exportPmml(path: string, overwrite?: boolean): Promise<void>;
+  cancelPmmlExport(): void;
+  dismissPmmlReplace(): void;
+
   /** Asks for an earlier bundle file, then compares it with the current definitions. */
   promptBundleDiff(): Promise<void>;
   compareBundle(path: string): Promise<void>;
@@ -143,6 +169,7 @@ export const EXPORT_EDIT_DELAY_MS = 400;
 export const COUNTRY_CODE = /^\+?\d{1,4}$/;
 
 const idlePreview = <T>(): PreviewState<T> => ({ value: null, key: null, job: null, error: null });
+const idleModels = (): PmmlModelsState => ({ list: null, loading: false, error: null });
 const idleDiff = (): BundleDiffState => ({ path: null, job: null, result: null, error: null });
 const idleImport = (): BundleImportState => ({ path: null, replace: false, acceptDifferentData: false, job: null, question: null, result: null, error: null, cancelled: false });
 const startJob = (): LongJob => ({ progress: null, startedAt: Date.now(), cancelling: false });
@@ -155,6 +182,9 @@ function freshState() {
     exportPreviews: { membership: idlePreview<MembershipPreview>(), bundle: idlePreview<Bundle>() },
     exportMembershipFile: idleExport<MembershipExportResult>(),
     exportBundleFile: idleExport<BundleExportResult>(),
+    exportPmmlModels: idleModels(),
+    exportPmmlModelId: null,
+    exportPmmlFile: idleExport<PmmlExportResult>(),
     exportDiff: idleDiff(),
     exportImport: idleImport(),
     exportDir: null,
@@ -165,6 +195,17 @@ function freshState() {
 export function membershipArgs(asOf: string, d: MembershipDraft) {
   const code = d.countryCode.trim();
   return { hashEmail: d.hashEmail, hashPhone: d.hashPhone, ...(asOf ? { asOf } : {}), ...(d.hashPhone && code ? { defaultCountryCode: code } : {}) };
+}
+
+/** Newest first (the highest id is the latest fit). */
+export function newestFirst(models: readonly ClusterModelListItem[]): ClusterModelListItem[] {
+  return [...models].sort((a, b) => b.modelId - a.modelId);
+}
+
+/** The model the PMML card writes: the one picked while it exists, else the newest; null with none. */
+export function chosenPmmlModel(models: readonly ClusterModelListItem[] | null, picked: number | null): ClusterModelListItem | null {
+  if (!models || models.length === 0) return null;
+  return models.find((m) => m.modelId === picked) ?? newestFirst(models)[0]!;
 }
 
 /** What the options would be refused for, by field, before anything is sent. */
@@ -187,7 +228,7 @@ export function exportFailure(err: unknown): ExportFailure {
  * Which request a preview answers: the format's arguments and `seen` (bumped whenever the view is
  * entered or definitions are imported: a preview made before may no longer describe them).
  */
-export function previewKey(format: ExportFormat, asOf: string, d: MembershipDraft, seen: number): string {
+export function previewKey(format: PreviewFormat, asOf: string, d: MembershipDraft, seen: number): string {
   const args = format === 'membership' ? membershipArgs(asOf, d) : asOf ? { asOf } : {};
   return `${format}|${seen}|${JSON.stringify(args)}`;
 }
@@ -203,8 +244,10 @@ const PER_WORKSPACE_PATHS = ['signalsPath', 'clustersPath', 'predictPath', 'rule
 let epoch = 0;
 /** Bumped on every entry and import: previews made before are made again. */
 let seen = 0;
-const previewAbort: Record<ExportFormat, AbortController | null> = { membership: null, bundle: null };
-const previewRunning: Record<ExportFormat, string | null> = { membership: null, bundle: null };
+const previewAbort: Record<PreviewFormat, AbortController | null> = { membership: null, bundle: null };
+const previewRunning: Record<PreviewFormat, string | null> = { membership: null, bundle: null };
+/** Bumped per models request: only the newest answer is kept. */
+let modelsRequest = 0;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
 let diffAbort: AbortController | null = null;
 let importAbort: AbortController | null = null;
@@ -220,15 +263,20 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     write: (patch) => set((s) => ({ exportBundleFile: { ...s.exportBundleFile, ...patch } })),
     reportError: (err) => get().reportError(err),
   });
+  const pmmlWriter = createExportWriter<PmmlExportResult>({
+    read: () => get().exportPmmlFile,
+    write: (patch) => set((s) => ({ exportPmmlFile: { ...s.exportPmmlFile, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
 
-  function patchPreview<F extends ExportFormat>(format: F, patch: Partial<ExportPreviews[F]>) {
+  function patchPreview<F extends PreviewFormat>(format: F, patch: Partial<ExportPreviews[F]>) {
     set((s) => ({ exportPreviews: { ...s.exportPreviews, [format]: { ...s.exportPreviews[format], ...patch } } }));
   }
 
   function stopPreviews() {
     if (previewTimer) clearTimeout(previewTimer);
     previewTimer = null;
-    for (const f of EXPORT_FORMATS) {
+    for (const f of PREVIEW_FORMATS) {
       previewAbort[f]?.abort();
       previewAbort[f] = null;
       previewRunning[f] = null;
@@ -242,6 +290,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     importAbort?.abort();
     membershipWriter.reset();
     bundleWriter.reset();
+    pmmlWriter.reset();
     set({ exportPath: path, ...freshState() });
   }
 
@@ -254,16 +303,16 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     }
   });
 
-  const keyOf = (format: ExportFormat) => previewKey(format, get().exportAsOf, get().exportMembershipDraft, seen);
+  const keyOf = (format: PreviewFormat) => previewKey(format, get().exportAsOf, get().exportMembershipDraft, seen);
 
   /** The date a file is named after: the fresh preview's, else the one typed, else the newest data's. */
-  function fileAsOf(format: ExportFormat): string {
+  function fileAsOf(format: PreviewFormat): string {
     const p = get().exportPreviews[format];
     return (p.key === keyOf(format) ? p.value?.asOf : null) || get().exportAsOf || defaultAsOfDay(get().workspace?.lastEventAt) || 'latest';
   }
 
   /** The date to write at: the fresh preview's (so the file is what was previewed), else the one typed. */
-  function writeAsOf(format: ExportFormat): string {
+  function writeAsOf(format: PreviewFormat): string {
     const p = get().exportPreviews[format];
     return (p.key === keyOf(format) ? p.value?.asOf : null) || get().exportAsOf;
   }
@@ -281,6 +330,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     if (previewTimer) clearTimeout(previewTimer);
     previewTimer = null;
     const format = get().exportFormat;
+    if (!isPreviewFormat(format)) return;
     if (exportProblems(format, get().exportAsOf, get().exportMembershipDraft).length > 0) {
       void get().runExportPreview(format);
       return;
@@ -289,7 +339,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     else void get().runExportPreview();
   }
 
-  function sendPreview(format: ExportFormat, options: SendOptions): Promise<MembershipPreview | Bundle> {
+  function sendPreview(format: PreviewFormat, options: SendOptions): Promise<MembershipPreview | Bundle> {
     const asOf = get().exportAsOf;
     if (format === 'membership') return api.send('export-membership-preview', { ...membershipArgs(asOf, get().exportMembershipDraft), limit: PREVIEW_ROWS }, options);
     return api.send('bundle-preview', asOf ? { asOf } : {}, options);
@@ -368,13 +418,15 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
       if (!ws) return;
       if (get().exportPath !== ws.path) reset(ws.path);
       seen++;
-      if (ws.customers > 0) void get().runExportPreview();
+      if (get().exportFormat === 'pmml') void get().loadPmmlModels();
+      else if (ws.customers > 0) void get().runExportPreview();
     },
 
     setExportFormat(format) {
       if (get().exportFormat === format) return;
       set({ exportFormat: format });
-      void get().runExportPreview(format);
+      if (isPreviewFormat(format)) void get().runExportPreview(format);
+      else void get().loadPmmlModels();
     },
 
     setExportAsOf(day) {
@@ -395,6 +447,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     },
 
     async runExportPreview(format = get().exportFormat, force = false) {
+      if (!isPreviewFormat(format)) return;
       if (format === get().exportFormat && previewTimer) {
         clearTimeout(previewTimer);
         previewTimer = null;
@@ -449,6 +502,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     },
 
     cancelExportPreview(format) {
+      if (!isPreviewFormat(format)) return;
       const job = get().exportPreviews[format].job;
       if (!job || job.cancelling) return;
       patchPreview(format, { job: { ...job, cancelling: true } });
@@ -489,6 +543,46 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     cancelBundleExport: () => bundleWriter.cancel(),
     dismissBundleReplace: () => bundleWriter.dismissReplace(),
+
+    async loadPmmlModels() {
+      if (!get().workspace) return;
+      const mine = ++modelsRequest;
+      const e = epoch;
+      set((s) => ({ exportPmmlModels: { ...s.exportPmmlModels, loading: true, error: null } }));
+      try {
+        const list = await api.send('cluster-models', {});
+        if (mine !== modelsRequest || e !== epoch) return;
+        set({ exportPmmlModels: { list: newestFirst(list), loading: false, error: null } });
+      } catch (err) {
+        if (mine !== modelsRequest || e !== epoch) return;
+        set((s) => ({ exportPmmlModels: { ...s.exportPmmlModels, loading: false, error: jobFailure(err) } }));
+        failed(err);
+      }
+    },
+
+    setPmmlModel(modelId) {
+      set((s) => ({ exportPmmlModelId: modelId, exportPmmlFile: { ...s.exportPmmlFile, error: null } }));
+    },
+
+    async promptPmmlExport() {
+      if (get().exportPmmlFile.job) return;
+      const model = chosenPmmlModel(get().exportPmmlModels.list, get().exportPmmlModelId);
+      if (!model) return;
+      const dir = startDir();
+      const path = await get().pickSavePath({ title: 'Export the cluster model as PMML', suggestedName: pmmlFileName(model.modelId), extension: 'pmml', ...(dir ? { dir } : {}) });
+      if (path) await get().exportPmml(path);
+    },
+
+    async exportPmml(path, overwrite = false) {
+      const model = chosenPmmlModel(get().exportPmmlModels.list, get().exportPmmlModelId);
+      if (!model) return;
+      remember(path);
+      const result = await pmmlWriter.write(path, overwrite, (args, options) => api.send('export-pmml', { ...args, modelId: model.modelId }, options));
+      if (result) get().toast({ kind: 'success', title: 'PMML exported', message: `Cluster model #${result.modelId} (k = ${result.clusters}) written to ${result.path}.` });
+    },
+
+    cancelPmmlExport: () => pmmlWriter.cancel(),
+    dismissPmmlReplace: () => pmmlWriter.dismissReplace(),
 
     async promptBundleDiff() {
       const dir = startDir();

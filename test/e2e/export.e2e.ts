@@ -4,8 +4,10 @@
 // (header, one row per customer, hashes), and replaced when asked; the JSON bundle's summary and
 // raw JSON, the bundle exported; a weight changed through the API and the bundle compared with the
 // current definitions (one weight change); the workspace file copied, the copy opened and the
-// bundle imported into it (after "replace the saved segments?") with membership reproduced exactly.
-// Screenshots 120-129 in light, dark and a 1024x700 window.
+// bundle imported into it (after "replace the saved segments?") with membership reproduced exactly;
+// then the PMML card: without a model it sends the analyst to Clusters, and with one fitted through
+// the API it writes the model's PMML (checked in the file) and replaces it when asked.
+// Screenshots 120-130 in light, dark and a 1024x700 window.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,8 +82,8 @@ test('export: membership CSV with hashed email, bundle summary, export, diff, im
     await page.click(tid('nav-export'));
     await expect(page.locator(tid('view-export'))).toBeVisible();
     await expect(page.locator(tid('export-format-membership'))).toHaveAttribute('aria-selected', 'true');
-    // SQL and PMML are not offered yet.
-    await expect(page.locator('[role="tab"]')).toHaveCount(2);
+    // SQL is not offered yet.
+    await expect(page.locator('[role="tab"]')).toHaveText([/Membership CSV/, /JSON bundle/, /PMML \(cluster model\)/]);
     const table = page.locator(tid('export-membership-preview'));
     await expect(table).toBeVisible({ timeout: 90_000 });
     await expect(page.locator(tid('export-membership-row'))).toHaveCount(20);
@@ -259,6 +261,47 @@ test('export: membership CSV with hashed email, bundle summary, export, diff, im
     await page.click(tid('nav-rules'));
     await page.click(tid('rules-tab-segments'));
     await expect(page.locator(`${tid('segment-item')}[data-name="Recent buyers"]`)).toBeVisible({ timeout: 30_000 });
+
+    // ---------- PMML of a cluster model ----------
+    // No model yet (the bundle carried none): the card sends the analyst to Clusters.
+    await page.click(tid('nav-export'));
+    await page.click(tid('export-format-pmml'));
+    await expect(page.locator(tid('pmml-no-model'))).toContainText('Fit clusters in the Clusters view first');
+    await expect(page.locator(tid('pmml-export-run'))).toBeDisabled();
+    await page.click(tid('pmml-go-clusters'));
+    await expect(page.locator(tid('nav-clusters'))).toHaveAttribute('aria-current', 'page');
+    // A model fitted through the API, as the Clusters view would.
+    await call(shell, 'signals-compute', {});
+    const model = await call<{ modelId: number; clusters: unknown[]; signals: unknown[] }>(shell, 'cluster-fit', {
+      settings: { signals: ['days_since_purchase', 'orders', 'revenue', 'sessions_30d', 'email_open_rate_90d'], k: 4 },
+    });
+    expect(model.clusters).toHaveLength(4);
+    // Back in Export the PMML card is still chosen, with the new model (the newest) picked.
+    await page.click(tid('nav-export'));
+    await expect(page.locator(tid('export-format-pmml'))).toHaveAttribute('aria-selected', 'true');
+    const select = page.locator(tid('pmml-model-select'));
+    await expect(select).toHaveValue(String(model.modelId), { timeout: 30_000 });
+    await expect(select.locator('option')).toHaveCount(1);
+    await expect(select.locator('option')).toContainText(`#${model.modelId} · as of ${asOf} · k = 4 · 5 signals (newest)`);
+    await expect(page.locator(tid('pmml-limits'))).toContainText('Scorecard');
+    await page.click(tid('pmml-export-run'));
+    await expect(page.locator(tid('file-dialog-name'))).toHaveValue(`clusters-model-${model.modelId}.pmml`);
+    await saveAs(page, outDir);
+    const pmmlPath = join(outDir, `clusters-model-${model.modelId}.pmml`);
+    const pmmlWritten = page.locator(tid('pmml-export-result'));
+    await expect(pmmlWritten).toHaveAttribute('data-path', pmmlPath, { timeout: 60_000 });
+    await expect(pmmlWritten).toContainText(`k = 4, 5 signals`);
+    const pmml = readFileSync(pmmlPath, 'utf8');
+    expect(pmml.startsWith('<?xml')).toBe(true);
+    expect(pmml).toContain('numberOfClusters="4"');
+    await dismissToasts(page);
+    await snap(page, '130-export-pmml');
+    // The same file again: asked first, then replaced.
+    await page.click(tid('pmml-export-run'));
+    await saveAs(page, outDir, `clusters-model-${model.modelId}.pmml`);
+    await expect(page.locator(tid('pmml-replace-dialog'))).toContainText('already exists');
+    await page.click(tid('pmml-replace-confirm'));
+    await expect(pmmlWritten).toHaveAttribute('data-path', pmmlPath, { timeout: 60_000 });
 
     expectOnlyLocalRequests(shell);
   } finally {

@@ -2,9 +2,9 @@
 // newest data when no signals were computed), shown as the date the preview used.
 import { useApp } from '../../store/index.ts';
 import { defaultAsOfDay, isIsoDay } from '../../lib/isoDay.ts';
-import type { ExportFormat } from '../../store/exportSlice.ts';
+import type { PreviewFormat } from '../../store/exportSlice.ts';
 
-export function AsOfField({ format }: { format: ExportFormat }) {
+export function AsOfField({ format }: { format: PreviewFormat }) {
   const asOf = useApp((s) => s.exportAsOf);
   const shown = useApp((s) => s.exportPreviews[format].value?.asOf ?? '');
   const setAsOf = useApp((s) => s.setExportAsOf);

@@ -2,7 +2,7 @@
 // chosen one's options, preview and "Export…" on the right. Today the membership CSV (per customer:
 // segments, phase, scores, optional hashed contacts) and the JSON bundle (every definition, with the
 // data's fingerprint; compared with an earlier bundle before export, imported into another
-// workspace). SQL and PMML join the list later.
+// workspace) and a cluster model as PMML for other scorers. SQL joins the list later.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
 import { NoDataState } from '../../components/ViewStates.tsx';
@@ -10,6 +10,7 @@ import { formatInt } from '../../lib/format.ts';
 import { FormatList } from './FormatList.tsx';
 import { MembershipPanel } from './MembershipPanel.tsx';
 import { BundlePanel } from './BundlePanel.tsx';
+import { PmmlPanel } from './PmmlPanel.tsx';
 import { formatTabId } from './formats.ts';
 import './export.css';
 
@@ -51,7 +52,7 @@ export function ExportView() {
       <div className="vp-split ex-body">
         <FormatList />
         <div key={format} className="vp-main ex-main" role="tabpanel" id="export-panel" aria-labelledby={formatTabId(format)} data-testid="export-panel" data-format={format}>
-          {format === 'membership' ? <MembershipPanel /> : <BundlePanel />}
+          {format === 'membership' ? <MembershipPanel /> : format === 'bundle' ? <BundlePanel /> : <PmmlPanel />}
         </div>
       </div>
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle, BundleChange, BundleImportResult } from '../../../core/api/contract.ts';
-import { amountText, bundleFileName, bundleSummary, diffCountText, fingerprintText, groupChanges, importedText, membershipFileName, prettyValue, segmentationText, shortValue } from './exportText.ts';
+import { amountText, bundleFileName, bundleSummary, diffCountText, fingerprintText, groupChanges, importedText, membershipFileName, pmmlFileName, pmmlModelLabel, prettyValue, segmentationText, shortValue } from './exportText.ts';
 
 const change = (over: Partial<BundleChange>): BundleChange => ({ area: 'weights', item: 'x', kind: 'changed', before: null, after: null, ...over });
 
@@ -47,6 +47,14 @@ describe('export file names', () => {
   it('never makes a path or an empty name of the date', () => {
     expect(membershipFileName('')).toBe('membership-latest.csv');
     expect(bundleFileName('a/b c')).toBe('segments-a-b-c.bundle.json');
+  });
+});
+
+describe('the PMML card', () => {
+  it('names the file after the model and labels a model with its date, k and signals', () => {
+    expect(pmmlFileName(7)).toBe('clusters-model-7.pmml');
+    expect(pmmlModelLabel({ modelId: 7, asOf: '2025-12-31', k: 6, signals: 12 }, true)).toBe('#7 · as of 2025-12-31 · k = 6 · 12 signals (newest)');
+    expect(pmmlModelLabel({ modelId: 2, asOf: '2025-11-30', k: 3, signals: 1 }, false)).toBe('#2 · as of 2025-11-30 · k = 3 · 1 signal');
   });
 });
 

@@ -1,4 +1,4 @@
-// What the Export view says, as pure functions: default file names, the bundle's summary (what is
+// What the Export view says, as pure functions: default file names, the PMML card's model labels, the bundle's summary (what is
 // inside, area by area), the diff grouped by area with its values shortened and its amounts in
 // words, and the import's result. Pure; tested in exportText.test.ts.
 import type { Bundle, BundleChange, BundleImportResult, Decision } from '../../../core/api/contract.ts';
@@ -18,6 +18,15 @@ export function membershipFileName(asOf: string): string {
 
 export function bundleFileName(asOf: string): string {
   return `segments-${day(asOf)}.bundle.json`;
+}
+
+export function pmmlFileName(modelId: number): string {
+  return `clusters-model-${modelId}.pmml`;
+}
+
+/** A cluster model as the PMML card's select offers it: "#3 · as of 2025-12-31 · k = 6 · 12 signals". */
+export function pmmlModelLabel(m: { modelId: number; asOf: string; k: number; signals: number }, newest: boolean): string {
+  return `#${m.modelId} · as of ${m.asOf} · k = ${m.k} · ${plural(m.signals, 'signal')}${newest ? ' (newest)' : ''}`;
 }
 
 // ---------- the bundle's summary ----------

@@ -1,5 +1,5 @@
-// The export formats the view offers, in the order of the list. SQL and PMML join here when core
-// has them (each a card: title, what it is for, who takes it). Pure.
+// The export formats the view offers, in the order of the list. SQL joins here when core has it
+// (each a card: title, what it is for, who takes it). Pure.
 import type { ExportFormat } from '../../store/exportSlice.ts';
 import type { IconName } from '../../components/Icon.tsx';
 
@@ -31,6 +31,14 @@ export const FORMATS: readonly FormatInfo[] = [
     summary: 'Every definition that decides membership, with a fingerprint of the data it was built on.',
     for: 'Another workspace, version control, engineers',
     ext: 'JSON',
+  },
+  {
+    id: 'pmml',
+    title: 'PMML (cluster model)',
+    icon: 'clusters',
+    summary: 'A fitted cluster model with its own scaling, so other systems assign new customers to the same clusters.',
+    for: 'JPMML, Spark, KNIME and other PMML scorers',
+    ext: 'PMML',
   },
 ];
 
