@@ -9,6 +9,8 @@ import type { EconomicsSettings, EconomicsWarning, SegmentEconomics } from './ty
 
 export interface EconomicsInput {
   customerIds: readonly string[];
+  /** Customer id -> position in customerIds; built here when not given. */
+  index?: ReadonlyMap<string, number>;
   labels: Int32Array;
   segments: readonly Omit<SegmentInfo, 'customers'>[];
   figures: CustomerFigures;
@@ -95,7 +97,7 @@ export function warningsFor(seg: Omit<SegmentEconomics, 'warnings'>, all: Omit<S
 
 export function segmentEconomics(input: EconomicsInput): { segments: SegmentEconomics[]; all: SegmentEconomics } {
   const { figures, settings } = input;
-  const index = new Map(input.customerIds.map((id, i) => [id, i]));
+  const index = input.index ?? new Map(input.customerIds.map((id, i) => [id, i]));
   const row = new Int32Array(input.customerIds.length).fill(-1);
   figures.ids.forEach((id, r) => {
     const i = index.get(id);

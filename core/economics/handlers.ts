@@ -6,7 +6,9 @@ import type { Ctx, HandlerGroup } from '../api/registry.ts';
 import { planOutcome } from '../compare/outcome-plan.ts';
 import { checkTarget, writeCsv } from '../files/csv-writer.ts';
 import { loadPrediction } from '../predict/stored.ts';
+import { frameIndex } from '../rules/as-of-data.ts';
 import { prepareEvaluation } from '../rules/prepare.ts';
+import { newestEventAt } from '../signals/as-of.ts';
 import { formatSegmentationRef, type SegmentationRef } from '../rules/types.ts';
 import { runJobInWorker } from '../api/jobs.ts';
 import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
@@ -24,15 +26,11 @@ const FIGURES = 'economics-figures';
 const requireWritable = (ws: Workspace) => requireWritableFor(ws, 'economics settings and decisions cannot be saved');
 const lastKey = (ref: SegmentationRef, asOf: string) => `${formatSegmentationRef(ref)}|${asOf}`;
 
-function newestEvent(ws: Workspace): number | null {
-  return ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
-}
-
 async function tableOf(ctx: Ctx, ref: SegmentationRef, asOf: string | undefined, outcomeDays: number): Promise<EconomicsTable> {
   const started = performance.now();
   const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], [ref]);
   const settings = loadEconomicsSettings(ws.db);
-  const plan = planOutcome(newestEvent(ws), data.frame.asOf, outcomeDays);
+  const plan = planOutcome(newestEventAt(ws.db), data.frame.asOf, outcomeDays);
   const args: FiguresJobArgs = { workspacePath: ws.path, asOf: data.frame.asOf, settings, outcome: plan.window };
   // One set of figures is kept: switching segmentations at the same date and settings is then
   // instant (100k customers: 1.6 s for the scan). Imports and erasures clear session.derived.
@@ -56,6 +54,7 @@ async function tableOf(ctx: Ctx, ref: SegmentationRef, asOf: string | undefined,
     prediction: loadPrediction(ws.db),
     settings,
     decisions: decisionsByKey(ws.db),
+    index: frameIndex(ctx, data.frame),
     started,
   });
   ctx.session.derived.set(LAST_TABLE, { key: lastKey(ref, table.asOf), table });

@@ -1,10 +1,8 @@
 // `segwb export`: the exports of issue 9 from the command line, evaluated in this thread with the
 // app's evaluator.
 import type { Workspace } from '../store/workspace.ts';
-import { terminalJob } from '../sample/cli-demo.ts';
 import { checkTarget, writeCsv } from '../files/csv-writer.ts';
-import { inThreadEvaluator } from '../rules/in-thread.ts';
-import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
+import { cliEvaluator } from '../rules/in-thread.ts';
 import { membershipTable, type MembershipOptions } from './membership.ts';
 import { dataFingerprint } from './bundle/fingerprint.ts';
 import { readBundle } from './bundle/read.ts';
@@ -15,10 +13,7 @@ export { exportClusteringPmml as runPmmlExportCli } from './pmml/run.ts';
 
 export async function runMembershipExportCli(ws: Workspace, options: MembershipOptions & { asOf?: string | undefined; out: string; overwrite: boolean }) {
   checkTarget(options.out, options.overwrite);
-  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
-  const progress = terminalJob();
-  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
-  progress.done();
+  const { evaluator, data } = cliEvaluator(ws.db, options.asOf);
   const table = membershipTable(ws.db, data, evaluator, options);
   const written = await writeCsv(options.out, table.header, table.rows());
   return { path: options.out, rows: written.rows, bytes: written.bytes, columns: table.header, asOf: data.day };
@@ -26,10 +21,7 @@ export async function runMembershipExportCli(ws: Workspace, options: MembershipO
 
 export function runBundleExportCli(ws: Workspace, options: { asOf?: string | undefined; out: string; overwrite: boolean; workbenchVersion: string }) {
   checkTarget(options.out, options.overwrite);
-  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
-  const progress = terminalJob();
-  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
-  progress.done();
+  const { evaluator, data } = cliEvaluator(ws.db, options.asOf);
   return exportBundle(ws.db, evaluator, { path: options.out, overwrite: options.overwrite, asOf: data.day, workbenchVersion: options.workbenchVersion, data: dataFingerprint(ws.db) });
 }
 
@@ -37,8 +29,6 @@ export function runBundleImportCli(ws: Workspace, options: { bundle: string; rep
   const bundle = readBundle(options.bundle);
   const sameData = checkFingerprint(bundle, dataFingerprint(ws.db), options.acceptDifferentData);
   const summary = applyBundle(ws.db, bundle, { replace: options.replace });
-  const progress = terminalJob();
-  const { evaluator } = inThreadEvaluator(ws.db, parseAsOf(bundle.asOf), progress.job);
-  progress.done();
+  const { evaluator } = cliEvaluator(ws.db, bundle.asOf);
   return { ...summary, asOf: bundle.asOf, sameData, differences: compareSizes(bundle, evaluator, ws.db) };
 }

@@ -12,19 +12,26 @@ import { readBundle } from './bundle/read.ts';
 import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bundle/run.ts';
 import type { Bundle, DataFingerprint } from './bundle/schema.ts';
 import { defaultAsOf, formatDay } from '../signals/as-of.ts';
-import { membershipTable } from './membership.ts';
+import { MEMBERSHIP_REFS, membershipTable } from './membership.ts';
 import { exportClusteringPmml } from './pmml/run.ts';
 
 const fingerprintModule = new URL('./bundle/fingerprint.ts', import.meta.url);
 
-function fingerprint(ctx: Ctx): Promise<DataFingerprint> {
-  return runJobInWorker<DataFingerprint>(fingerprintModule, 'fingerprintJob', { workspacePath: ctx.session.requireWorkspace().path }, ctx);
+const FINGERPRINT = 'data-fingerprint';
+
+/** The data's fingerprint, read once per session: imports and erasures clear session.derived. */
+async function fingerprint(ctx: Ctx): Promise<DataFingerprint> {
+  const cached = ctx.session.derived.get(FINGERPRINT) as DataFingerprint | undefined;
+  if (cached) return cached;
+  const fp = await runJobInWorker<DataFingerprint>(fingerprintModule, 'fingerprintJob', { workspacePath: ctx.session.requireWorkspace().path }, ctx);
+  ctx.session.derived.set(FINGERPRINT, fp);
+  return fp;
 }
 
 export const exportHandlers: HandlerGroup = {
   'export-membership': async ({ asOf, path, overwrite, hashEmail, hashPhone, defaultCountryCode }, ctx) => {
     checkTarget(path, overwrite);
-    const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], [{ kind: 'rules' }, { kind: 'rfm' }, { kind: 'phases' }, { kind: 'clusters' }]);
+    const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], MEMBERSHIP_REFS);
     const table = membershipTable(ws.db, data, evaluator, { hashEmail, hashPhone, defaultCountryCode });
     ctx.progress({ phase: 'Writing the membership', done: 0, total: table.customers, unit: 'customers' });
     const written = await writeCsv(path, table.header, table.rows(), () => ctx.signal.aborted);
@@ -40,7 +47,7 @@ export const exportHandlers: HandlerGroup = {
   },
 
   'export-membership-preview': async ({ asOf, hashEmail, hashPhone, defaultCountryCode, limit }, ctx) => {
-    const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], [{ kind: 'rules' }, { kind: 'rfm' }, { kind: 'phases' }, { kind: 'clusters' }]);
+    const { ws, data, evaluator } = await prepareEvaluation(ctx, asOf, [], MEMBERSHIP_REFS);
     const table = membershipTable(ws.db, data, evaluator, { hashEmail, hashPhone, defaultCountryCode });
     const rows = [];
     for (const row of table.rows()) {

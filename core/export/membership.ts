@@ -10,6 +10,7 @@ import { loadPrediction } from '../predict/stored.ts';
 import type { AsOfData } from '../rules/as-of-data.ts';
 import { assignPrimary } from '../rules/priority.ts';
 import type { Evaluator } from '../rules/segmentations.ts';
+import type { SegmentationRef } from '../rules/types.ts';
 import { columnOf } from '../signals/frame.ts';
 import type { Db } from '../store/db.ts';
 
@@ -26,6 +27,9 @@ export interface MembershipTable {
   /** Customers of the date (the rows). */
   customers: number;
 }
+
+/** The segmentations a membership row holds (their database conditions are prepared before evaluating). */
+export const MEMBERSHIP_REFS: readonly SegmentationRef[] = [{ kind: 'rules' }, { kind: 'rfm' }, { kind: 'phases' }, { kind: 'clusters' }];
 
 const HASHED = /^[0-9a-f]{64}$/;
 

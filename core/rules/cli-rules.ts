@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ApiError } from '../api/contract.ts';
 import type { Workspace } from '../store/workspace.ts';
-import { terminalJob } from '../sample/cli-demo.ts';
-import { defaultAsOf, parseAsOf } from '../signals/as-of.ts';
+import { newestEventAt } from '../signals/as-of.ts';
 import { columnOf } from '../signals/frame.ts';
 import { readOutcomeRows } from '../signals/outcome.ts';
 import { writeCsv, type CsvValue } from '../files/csv-writer.ts';
@@ -12,7 +11,7 @@ import { compareSegmentations } from '../compare/compare.ts';
 import { outcomeInput, planOutcome } from '../compare/outcome-plan.ts';
 import { compileRuleSql } from './compile.ts';
 import { describeLeaf } from './describe.ts';
-import { inThreadEvaluator } from './in-thread.ts';
+import { cliEvaluator } from './in-thread.ts';
 import { parseSegmentationRef } from './refs.ts';
 import { ruleDocumentSchema, ruleGroupSchema, type RuleCount, type RuleGroup, type RuleNode, type Comparison } from './types.ts';
 
@@ -53,10 +52,8 @@ function flatten(node: RuleNode, counts: RuleCount, path: string, out: Condition
 
 export async function runRulesCli(ws: Workspace, options: { asOf?: string | undefined; rulePath: string; out?: string | undefined }) {
   const rule = readRuleFile(options.rulePath);
-  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
-  const progress = terminalJob();
-  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
-  progress.done();
+  const { evaluator, data } = cliEvaluator(ws.db, options.asOf);
+  const asOf = data.frame.asOf;
   const result = evaluator.rule(rule);
   const conditions: ConditionCount[] = [];
   flatten(rule, result.counts, '', conditions);
@@ -77,11 +74,9 @@ export function runCompareCli(ws: Workspace, options: { asOf?: string | undefine
   const started = performance.now();
   const a = parseSegmentationRef(options.a);
   const b = parseSegmentationRef(options.b);
-  const asOf = options.asOf ? parseAsOf(options.asOf) : defaultAsOf(ws.db);
-  const progress = terminalJob();
-  const { evaluator, data } = inThreadEvaluator(ws.db, asOf, progress.job);
-  progress.done();
-  const newest = ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+  const { evaluator, data } = cliEvaluator(ws.db, options.asOf);
+  const asOf = data.frame.asOf;
+  const newest = newestEventAt(ws.db);
   const plan = planOutcome(newest, asOf, options.outcomeDays);
   const index = new Map(data.frame.customerIds.map((id, i) => [id, i]));
   const outcome = plan.window ? outcomeInput(data.frame, index, readOutcomeRows(ws.db, plan.window.from, plan.window.to), plan) : null;

@@ -11,6 +11,7 @@ import { columnOf } from '../signals/frame.ts';
 import { requireWritable as requireWritableFor } from '../workspace/writable.ts';
 import type { Workspace } from '../store/workspace.ts';
 import { asOfData, frameIndex, type AsOfData } from './as-of-data.ts';
+import { newestEventAt } from '../signals/as-of.ts';
 import { prepareEvaluation as prepare } from './prepare.ts';
 import { outcomeInput, planOutcome, type OutcomePlan } from '../compare/outcome-plan.ts';
 import { compileRuleSql } from './compile.ts';
@@ -160,7 +161,7 @@ export const ruleHandlers: HandlerGroup = {
   'segments-compare': async ({ a, b, asOf, outcomeDays, replicates }, ctx) => {
     const started = performance.now();
     const ws = ctx.session.requireWorkspace();
-    const newest = ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+    const newest = newestEventAt(ws.db);
     let plan: OutcomePlan | null = null;
     const { data, evaluator, outcomeRows } = await prepare(ctx, asOf, [], [a, b], (d) => {
       plan = planOutcome(newest, d.frame.asOf, outcomeDays);

@@ -3,7 +3,8 @@
 import type { Db } from '../store/db.ts';
 import { computeSignals } from '../signals/compute.ts';
 import { ScoringState } from '../signals/scoring-state.ts';
-import { formatDay } from '../signals/as-of.ts';
+import { defaultAsOf, formatDay, parseAsOf } from '../signals/as-of.ts';
+import { terminalJob } from '../sample/cli-demo.ts';
 import { signalCatalog } from '../signals/handlers.ts';
 import type { JobHandle } from '../api/jobs.ts';
 import type { AsOfData, DatabaseLeaf } from './as-of-data.ts';
@@ -28,4 +29,15 @@ export function inThreadEvaluator(db: Db, asOf: number, job?: JobHandle): { eval
     return mask;
   };
   return { evaluator: new Evaluator({ db, data, catalog: signalCatalog({ db }), databaseLeaf }), data };
+}
+
+/** For the CLI: the evaluator as of a YYYY-MM-DD day (default: the day after the newest event), with a progress line on the terminal. */
+export function cliEvaluator(db: Db, day?: string): { evaluator: Evaluator; data: AsOfData } {
+  const asOf = day ? parseAsOf(day) : defaultAsOf(db);
+  const progress = terminalJob();
+  try {
+    return inThreadEvaluator(db, asOf, progress.job);
+  } finally {
+    progress.done();
+  }
 }

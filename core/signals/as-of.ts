@@ -16,9 +16,14 @@ export function formatDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Epoch ms of the newest event in the workspace (customer_stats keeps it per customer), null without events. */
+export function newestEventAt(db: Db): number | null {
+  return db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+}
+
 /** The day after the newest event: "as of now" for a workspace whose data ends at some point. */
 export function defaultAsOf(db: Db): number {
-  const newest = db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+  const newest = newestEventAt(db);
   if (newest === null) {
     throw new ApiError({ code: 'no-events', message: 'This workspace has no events yet: import events or orders first.' });
   }

@@ -6,7 +6,7 @@ import type { Workspace } from '../store/workspace.ts';
 import { terminalJob } from '../sample/cli-demo.ts';
 import { csvCell } from '../import/report.ts';
 import { PHASE_NAMES } from '../scoring/phases.ts';
-import { addDays, defaultAsOf, formatDay, parseAsOf } from './as-of.ts';
+import { addDays, defaultAsOf, formatDay, newestEventAt, parseAsOf } from './as-of.ts';
 import { computeSignals, purchasedBetween } from './compute.ts';
 import { signalCatalog } from './handlers.ts';
 import { ScoringState } from './scoring-state.ts';
@@ -61,7 +61,7 @@ export function runPhasesCli(ws: Workspace, options: { asOf?: string | undefined
   const progress = terminalJob();
   const frame = computeSignals(ws.db, { asOf }, progress.job);
   progress.done();
-  const newestEvent = ws.db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+  const newestEvent = newestEventAt(ws.db);
   const converted = purchasedBetween(ws.db, frame, asOf, addDays(asOf, options.backtestDays));
   return backtestPhases({ ...frame, converted, newestEvent }, settings);
 }

@@ -2,7 +2,7 @@
 // entry, so computing 10^6 customers never blocks the thread that answers the UI.
 import { CancelledError, type JobHandle } from '../api/jobs.ts';
 import { openDatabase, type Db } from '../store/db.ts';
-import { formatDay } from './as-of.ts';
+import { formatDay, newestEventAt } from './as-of.ts';
 import { DAY_MS } from './catalog.ts';
 import { loadCustomSignals } from './custom.ts';
 import type { SignalFrame } from './frame.ts';
@@ -96,7 +96,7 @@ export function framesJob(args: FramesJobArgs, job: JobHandle): { frames: FrameW
     // Grouping millions of rows sorts in temporary storage; memory keeps it off the disk.
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -131072');
-    const newestEvent = db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+    const newestEvent = newestEventAt(db);
     const custom = loadCustomSignals(db);
     const frames = args.points.map((p): FrameWithOutcome => {
       const frame = computeSignals(db, { asOf: p.asOf, utcOffsetMs: args.utcOffsetMs, custom }, job);

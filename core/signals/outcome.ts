@@ -1,6 +1,7 @@
 // What customers did after an as-of date: who purchased, and their revenue net of returns, in a
 // window. Shared by everything judged against later behaviour (cluster outcomes, comparisons).
 import type { Db } from '../store/db.ts';
+import { newestEventAt } from './as-of.ts';
 
 export interface OutcomeRows {
   /** Only customers with a purchase or return in the window. */
@@ -12,7 +13,7 @@ export interface OutcomeRows {
 }
 
 export function readOutcomeRows(db: Db, from: number, to: number): OutcomeRows {
-  const newestEvent = db.get<{ m: number | null }>('SELECT max(last_seen) AS m FROM customer_stats')?.m ?? null;
+  const newestEvent = newestEventAt(db);
   const rows = db.all<{ customer_id: string; bought: number; revenue: number }>(
     `SELECT customer_id, max(type = 'purchase') AS bought,
             coalesce(sum(CASE WHEN type = 'purchase' THEN amount END), 0) - coalesce(sum(CASE WHEN type = 'return' THEN abs(amount) END), 0) AS revenue
