@@ -8,7 +8,7 @@ import { parseAsOf } from '../signals/as-of.ts';
 import { computeFrames, signalCatalog } from '../signals/handlers.ts';
 import { ScoringState } from '../signals/scoring-state.ts';
 import type { SignalFrame } from '../signals/frame.ts';
-import { asOfData, databaseLeafMask, prepareLeaves, type AsOfData } from '../rules/as-of-data.ts';
+import { asOfData, databaseLeafMask, heldAsOfData, prepareLeaves, type AsOfData } from '../rules/as-of-data.ts';
 import { databaseLeavesFor, Evaluator } from '../rules/segmentations.ts';
 import { formatSegmentationRef, type SegmentationRef } from '../rules/types.ts';
 import { moverRows, moversPage, signalSpreads, topChanges, type LabelledFrame, type MoverFilter } from './movers.ts';
@@ -39,8 +39,16 @@ async function pairOf(ctx: Ctx, ref: SegmentationRef, from: string, to: string):
   if (cached?.key === key) return cached;
   // Dropped first: two pairs of 10^6-customer frames would not fit comfortably.
   ctx.session.derived.delete(PAIR_KEY);
-  const frames: SignalFrame[] = await computeFrames(ctx, [{ asOf: parseAsOf(from) }, { asOf: parseAsOf(to) }]);
-  const [b, a] = frames.map((frame) => ({ frame, scoring: new ScoringState(frame), day: frame === frames[0] ? from : to }));
+  // A date the session already holds (usually both, right after a migration run: the signals'
+  // date and the last other date evaluated) is not computed again.
+  const held = [heldAsOfData(ctx, from), heldAsOfData(ctx, to)];
+  const missing = [from, to].filter((_, i) => !held[i]);
+  const computed: SignalFrame[] = missing.length ? await computeFrames(ctx, missing.map((day) => ({ asOf: parseAsOf(day) }))) : [];
+  const [b, a] = [from, to].map((day, i) => {
+    if (held[i]) return held[i]!;
+    const frame = computed[missing.indexOf(day)]!;
+    return { frame, scoring: new ScoringState(frame), day };
+  });
   const pair: Pair = { key, before: await labelled(ctx, b!, ref), after: await labelled(ctx, a!, ref), spreads: signalSpreads(b!.frame), rows: new Map() };
   ctx.session.derived.set(PAIR_KEY, pair);
   return pair;

@@ -43,13 +43,20 @@ function cacheOf(ctx: Ctx): RulesCache {
   return c;
 }
 
+/** The data as of `day` when the session already holds it (the computed signals, or the one other date kept), else null. */
+export function heldAsOfData(ctx: Ctx, day: string | undefined): AsOfData | null {
+  const live = ctx.session.derived.get(SIGNALS_STATE_KEY) as ScoringState | undefined;
+  if (live && (day === undefined || formatDay(live.frame.asOf) === day)) return { frame: live.frame, scoring: live, day: formatDay(live.frame.asOf) };
+  const past = cacheOf(ctx).past;
+  return day !== undefined && past?.day === day ? past : null;
+}
+
 /** The data as of `day` (default: the computed signals' date, or the day after the newest event). */
 export async function asOfData(ctx: Ctx, day?: string): Promise<AsOfData> {
   const ws = ctx.session.requireWorkspace();
-  const live = ctx.session.derived.get(SIGNALS_STATE_KEY) as ScoringState | undefined;
-  if (live && (day === undefined || formatDay(live.frame.asOf) === day)) return { frame: live.frame, scoring: live, day: formatDay(live.frame.asOf) };
+  const held = heldAsOfData(ctx, day);
+  if (held) return held;
   const cache = cacheOf(ctx);
-  if (day !== undefined && cache.past?.day === day) return cache.past;
   const asOf = day === undefined ? defaultAsOf(ws.db) : parseAsOf(day);
   const [frame] = await computeFrames(ctx, [{ asOf }]);
   const data = { frame: frame!, scoring: new ScoringState(frame!), day: formatDay(asOf) };
