@@ -201,6 +201,21 @@ describe('segwb', () => {
     expect(p.status, p.stderr).toBe(0);
     expect(JSON.parse(p.stdout)).toMatchObject({ clusters: 3 });
     expect(readFileSync(pmml, 'utf8')).toContain('<ClusteringModel modelName="cluster-model-');
+    expect(segwb('export', '--workspace', ws, '--format', 'pmml', '--scorecard', '--model', '1', '--out', pmml).stderr).toContain('two different PMML files');
+    const card = tmp.file('intent.pmml');
+    const sc = segwb('export', '--workspace', ws, '--format', 'pmml', '--scorecard', '--out', card, '--as-of', '2025-07-01');
+    expect(sc.status, sc.stderr).toBe(0);
+    expect(JSON.parse(sc.stdout)).toMatchObject({ asOf: '2025-07-01' });
+    expect(readFileSync(card, 'utf8')).toContain('<Scorecard ');
+    for (const dialect of ['sqlite', 'postgres']) {
+      const sql = tmp.file(`segments.${dialect}.sql`);
+      const s = segwb('export', '--workspace', ws, '--format', `sql-${dialect}`, '--out', sql, '--as-of', '2025-07-01');
+      expect(s.status, s.stderr).toBe(0);
+      expect(JSON.parse(s.stdout)).toMatchObject({ dialect, asOf: '2025-07-01', membershipView: 'segwb_membership' });
+      const text = readFileSync(sql, 'utf8');
+      expect(text).toContain('CREATE VIEW segwb_membership AS');
+      expect(text.includes('segwb_kbn_sum')).toBe(dialect === 'postgres');
+    }
   }, 120_000);
 
   it('refuses to overwrite an existing file', () => {

@@ -64,14 +64,18 @@ Usage:
   segwb exclusions --workspace WS --out FILE.csv [--as-of YYYY-MM-DD] [--overwrite]
       The exclusion list: every customer in a segment decided "don't compete" as of the date
       (customer id, the segments, their ids), as CSV; the segments used and skipped as JSON.
-  segwb export --workspace WS --format csv|json|pmml --out FILE [--as-of YYYY-MM-DD] [--overwrite]
+  segwb export --workspace WS --format csv|json|sql-sqlite|sql-postgres|pmml --out FILE [--as-of YYYY-MM-DD] [--overwrite]
                [--hash-email] [--hash-phone] [--country-code +44]
       csv: the membership CSV: per customer the saved segments and the primary one, phase,
       intent score, RFM group, cluster of the newest model and prediction scores as of the date;
       --hash-email / --hash-phone add normalised SHA-256 columns as ad platforms take them.
       json: the bundle of every definition (core/export/schemas/segment-bundle-v1.schema.json) with the
       data's fingerprint; another workspace with the same data imports it to the same members.
-      pmml: the newest cluster model (or --model ID) as a PMML 4.4 ClusteringModel with its own scaling.
+      sql-sqlite, sql-postgres: views over the documented customers/events tables that compute the
+      signals, intent score and phase, RFM, clusters, every saved segment and segwb_membership;
+      UPDATE segwb_params re-evaluates them at another date (--as-of: the date they start at).
+      pmml: the newest cluster model (or --model ID) as a PMML 4.4 ClusteringModel with its own scaling;
+      with --scorecard the intent score and phase as a PMML 4.4 Scorecard as of the date.
   segwb bundle-import --workspace WS --bundle FILE.json [--replace] [--accept-different-data]
       Replaces the workspace's definitions with the bundle's and reports any segment whose size
       at the bundle's date differs from the bundle's, as JSON.
@@ -345,16 +349,29 @@ async function exportCommand(argv: string[]): Promise<void> {
       'country-code': { type: 'string' },
       overwrite: { type: 'boolean' },
       model: { type: 'string' },
+      scorecard: { type: 'boolean' },
     },
   });
   const format = requireOption(values.format, 'format');
-  if (format !== 'csv' && format !== 'json' && format !== 'pmml') throw new UsageError(`--format ${format} is not one of: csv, json, pmml`);
+  const formats = ['csv', 'json', 'sql-sqlite', 'sql-postgres', 'pmml'];
+  if (!formats.includes(format)) throw new UsageError(`--format ${format} is not one of: ${formats.join(', ')}`);
+  if (values.scorecard && values.model !== undefined) throw new UsageError('--scorecard (the intent score) and --model (a cluster model) are two different PMML files: give one');
   const countryCode = values['country-code'];
   if (countryCode !== undefined && !/^\+?\d{1,4}$/.test(countryCode)) throw new UsageError(`--country-code must look like +44, got "${countryCode}"`);
   const out = resolve(requireOption(values.out, 'out'));
   const ws = openWorkspace(resolve(requireOption(values.workspace, 'workspace')));
-  const { runBundleExportCli, runMembershipExportCli, runPmmlExportCli } = await import('./export/cli-export.ts');
+  const { runBundleExportCli, runMembershipExportCli, runPmmlExportCli, runScorecardExportCli, runSqlExportCli } = await import('./export/cli-export.ts');
+  const print = (result: unknown) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   try {
+    if (format === 'sql-sqlite' || format === 'sql-postgres') {
+      const dialect = format === 'sql-sqlite' ? 'sqlite' : 'postgres';
+      print(runSqlExportCli(ws.db, { path: out, overwrite: values.overwrite ?? false, dialect, asOf: values['as-of'], workbenchVersion: appVersion(), workspacePath: ws.path }));
+      return;
+    }
+    if (format === 'pmml' && values.scorecard) {
+      print(runScorecardExportCli(ws.db, { path: out, overwrite: values.overwrite ?? false, asOf: values['as-of'], workbenchVersion: appVersion() }));
+      return;
+    }
     if (format === 'pmml') {
       const modelId = values.model === undefined ? undefined : intOption(values.model, 'model', 0);
       const result = runPmmlExportCli(ws.db, { path: out, overwrite: values.overwrite ?? false, modelId, workbenchVersion: appVersion() });

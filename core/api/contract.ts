@@ -12,7 +12,7 @@ import { EVENT_TEXT_FIELDS as RULE_TEXT_FIELDS, rfmSettingsSchema, ruleGroupSche
 import type { MigrationSeries, MoverPage } from '../migration/types.ts';
 import { decisionSaveSchema, economicsSettingsSchema } from '../economics/types.ts';
 import type { EconomicsSettings, EconomicsTable, ExclusionExport, SegmentDecision } from '../economics/types.ts';
-import type { BundleDiff, BundleExportResult, BundleImportResult, PmmlExportResult } from '../export/types.ts';
+import type { BundleDiff, BundleExportResult, BundleImportResult, PmmlExportResult, ScorecardPmmlExportResult, SqlExportResult, SqlPreview } from '../export/types.ts';
 import type { Bundle } from '../export/bundle/schema.ts';
 import type { Comparison, PriorityAnalysis, RfmSettings, RfmSummary, RuleEvaluation, RuleMemberPage, SavedSegment, SegmentationInfo, SegmentationOption } from '../rules/types.ts';
 import type { CustomerPredictionPage, PredictionSummary } from '../predict/types.ts';
@@ -223,6 +223,7 @@ export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
 const empty = z.object({}).strict();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const sqlDialect = z.enum(['sqlite', 'postgres']);
 
 const importKind = z.enum(['customers', 'orders', 'events']);
 const encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']);
@@ -614,6 +615,17 @@ export const contract = {
   /** A cluster model (the newest by default) as a PMML 4.4 ClusteringModel with its own scaling, for PMML scorers. */
   'export-pmml': op<PmmlExportResult>()(
     z.object({ path, overwrite: z.boolean().default(false), modelId: z.number().int().positive().optional() }).strict(),
+  ),
+  /** The intent score and phases as a PMML 4.4 Scorecard; percentile normalisation is frozen at the date's population. */
+  'export-pmml-scorecard': op<ScorecardPmmlExportResult>()(
+    z.object({ path, overwrite: z.boolean().default(false), asOf: isoDay.optional() }).strict(),
+    { long: true },
+  ),
+  /** The SQL script an export would write (views over the documented raw tables), nothing written. */
+  'export-sql-preview': op<SqlPreview>()(z.object({ dialect: sqlDialect, asOf: isoDay.optional() }).strict()),
+  /** The segment definitions as SQL views for SQLite or PostgreSQL over the documented raw tables. */
+  'export-sql': op<SqlExportResult>()(
+    z.object({ path, overwrite: z.boolean().default(false), dialect: sqlDialect, asOf: isoDay.optional() }).strict(),
   ),
 } as const;
 

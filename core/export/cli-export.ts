@@ -9,7 +9,8 @@ import { readBundle } from './bundle/read.ts';
 import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bundle/run.ts';
 import type { BundleImportResult } from './types.ts';
 
-export { exportClusteringPmml as runPmmlExportCli } from './pmml/run.ts';
+export { exportClusteringPmml as runPmmlExportCli, exportScorecardPmml as runScorecardExportCli } from './pmml/run.ts';
+export { exportSql as runSqlExportCli } from './sql/run.ts';
 
 export async function runMembershipExportCli(ws: Workspace, options: MembershipOptions & { asOf?: string | undefined; out: string; overwrite: boolean }) {
   checkTarget(options.out, options.overwrite);

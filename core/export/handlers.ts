@@ -13,7 +13,9 @@ import { applyBundle, checkFingerprint, compareSizes, exportBundle } from './bun
 import type { Bundle, DataFingerprint } from './bundle/schema.ts';
 import { defaultAsOf, formatDay } from '../signals/as-of.ts';
 import { MEMBERSHIP_REFS, membershipTable } from './membership.ts';
-import { exportClusteringPmml } from './pmml/run.ts';
+import { exportClusteringPmml, writeScorecardPmml } from './pmml/run.ts';
+import { asOfData } from '../rules/as-of-data.ts';
+import { exportSql, sqlPreview } from './sql/run.ts';
 
 const fingerprintModule = new URL('./bundle/fingerprint.ts', import.meta.url);
 
@@ -77,6 +79,24 @@ export const exportHandlers: HandlerGroup = {
 
   'export-pmml': ({ path, overwrite, modelId }, ctx) =>
     exportClusteringPmml(ctx.session.requireWorkspace().db, { path, overwrite, modelId, workbenchVersion: ctx.session.options.appVersion }),
+
+  'export-pmml-scorecard': async ({ path, overwrite, asOf }, ctx) => {
+    checkTarget(path, overwrite);
+    const ws = ctx.session.requireWorkspace();
+    // The signals of the date from the session or a worker job; the scorecard normalises afresh from them.
+    const { frame } = await asOfData(ctx, asOf);
+    return writeScorecardPmml(ws.db, frame, { path, overwrite, workbenchVersion: ctx.session.options.appVersion });
+  },
+
+  'export-sql-preview': ({ dialect, asOf }, ctx) => {
+    const ws = ctx.session.requireWorkspace();
+    return sqlPreview(ws.db, { dialect, asOf, workbenchVersion: ctx.session.options.appVersion, workspacePath: ws.path });
+  },
+
+  'export-sql': ({ dialect, asOf, path, overwrite }, ctx) => {
+    const ws = ctx.session.requireWorkspace();
+    return exportSql(ws.db, { dialect, asOf, path, overwrite, workbenchVersion: ctx.session.options.appVersion, workspacePath: ws.path });
+  },
 
   'bundle-import': async ({ path, replace, acceptDifferentData }, ctx) => {
     const ws = ctx.session.requireWorkspace();

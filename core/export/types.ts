@@ -63,3 +63,28 @@ export interface PmmlExportResult {
   clusters: number;
   signals: number;
 }
+
+export interface ScorecardPmmlExportResult {
+  path: string;
+  bytes: number;
+  /** The export date (YYYY-MM-DD) whose population the percentile bins and robust-z constants come from. */
+  asOf: string;
+  /** Weighted signals in the scorecard. */
+  signals: number;
+}
+
+export interface SqlPreview {
+  dialect: 'sqlite' | 'postgres';
+  /** The date segwb_params starts at. */
+  asOf: string;
+  /** The whole script. */
+  text: string;
+  /** Views in creation order. */
+  views: string[];
+  membershipView: string;
+  signals: number;
+  segments: number;
+  clusterModels: number[];
+}
+
+export type SqlExportResult = Omit<SqlPreview, 'text'> & { path: string; bytes: number };

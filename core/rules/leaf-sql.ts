@@ -6,54 +6,32 @@
 // an attribute value). Tests that also hold for customers with nothing ("did not", "at most 2",
 // "country is not US") are that set's complement within the customers of the as-of date.
 import { DAY_MS } from '../signals/catalog.ts';
+import { DIALECTS, type SqlDialect, type SqlDialectName } from '../signals/sql-dialect.ts';
 import type { SqlValue } from '../store/db.ts';
 import type { AttributeCondition, EventCondition, EventFilter, EventWindow, NumberOp, TextOp } from './types.ts';
 
-/**
- * The SQL dialects rules compile to. SQLite is the app's own engine; PostgreSQL is for export
- * (measured differences, see core/export/sql/layout.ts): lower() there folds Unicode unless the
- * collation is "C" (SQLite's is ASCII-only), instr is strpos, coalesce will not mix boolean and
- * integer, JSON values come out as text differently, and sum() must be SQLite's compensated sum.
- * Placeholders are written `?` in both; postgresPlaceholders() numbers them.
- */
-export type RuleDialect = 'sqlite' | 'postgres';
+/** The SQL engine rules compile to: SQLite (the app's) or PostgreSQL (export); see signals/sql-dialect.ts. */
+export type RuleDialect = SqlDialectName;
 
-interface DialectSql {
-  /** lower() of a column, ASCII only. */
-  lower(column: string): string;
-  /** A text parameter ("?"), typed where the engine cannot infer it. */
-  text: string;
-  contains(haystack: string, needle: string): string;
-  /** The boolean false coalesce needs. */
-  falsy: string;
-  sum(expr: string): string;
-  /** An extra column's value as text, read the way SQLite's json_extract renders it; the parameter to bind. */
-  attribute(key: string): { expr: string; param: SqlValue };
+/**
+ * Exported rules read views instead of the app's relations and are evaluated as of the instant an
+ * SQL expression gives (a parameter view), so their windows are expressions too.
+ */
+export interface RuleViews {
+  /** The as-of instant (epoch ms) as an SQL expression. */
+  asOf: string;
+  /** customer_id of every customer known as of the date. */
+  universe: string;
+  /** customer_id, one column per signal id, intent_score. */
+  signals: string;
+  /** A relation (customer_id, segment) for a segmentation, by its formatted ref ("phases", "segment:3"). */
+  segmentation(ref: string): string;
 }
 
-const SQLITE: DialectSql = {
-  lower: (c) => `lower(${c})`,
-  text: '?',
-  contains: (h, n) => `instr(${h}, ${n}) > 0`,
-  falsy: '0',
-  sum: (e) => `sum(${e})`,
-  attribute: (key) => ({ expr: 'json_extract(attributes, ?)', param: `$."${key}"` }),
-};
-
-const POSTGRES: DialectSql = {
-  lower: (c) => `lower(${c} COLLATE "C")`,
-  text: 'CAST(? AS text)',
-  contains: (h, n) => `strpos(${h}, ${n}) > 0`,
-  falsy: 'false',
-  sum: (e) => `segwb_kbn_sum(${e})`,
-  // SQLite renders JSON true/false as 1/0 and numbers without quotes; #>> '{}' is the value as text.
-  attribute: () => ({
-    expr: "(SELECT CASE jsonb_typeof(j) WHEN 'boolean' THEN CASE WHEN j = 'true'::jsonb THEN '1' ELSE '0' END ELSE j #>> '{}' END FROM (SELECT CAST(attributes AS jsonb) -> CAST(? AS text) AS j) AS x)",
-    param: null,
-  }),
-};
-
-export const DIALECTS: Record<RuleDialect, DialectSql> = { sqlite: SQLITE, postgres: POSTGRES };
+export interface RuleTarget {
+  dialect: RuleDialect;
+  views?: RuleViews | undefined;
+}
 
 /** `?` placeholders numbered $1, $2... for PostgreSQL (rule SQL never holds a literal question mark: every value is a parameter). */
 export function postgresPlaceholders(text: string): string {
@@ -93,7 +71,7 @@ const CUSTOMER_COLUMNS: Record<Exclude<AttributeCondition['field'], 'attribute'>
   phone: 'phone',
 };
 
-function measureSql(measure: EventCondition['measure'], d: DialectSql): string {
+function measureSql(measure: EventCondition['measure'], d: SqlDialect): string {
   switch (measure) {
     case 'count':
       return 'count(*)';
@@ -130,7 +108,7 @@ function placeholders(n: number): string {
 }
 
 /** A text test that holds only where the column has a value (the positive form of each operator). */
-function positiveText(column: string, op: TextOp, value: string | undefined, values: string[] | undefined, params: SqlValue[], d: DialectSql): string {
+function positiveText(column: string, op: TextOp, value: string | undefined, values: string[] | undefined, params: SqlValue[], d: SqlDialect): string {
   const param = d.lower(d.text);
   switch (op) {
     case 'is':
@@ -184,7 +162,7 @@ function numberTest(column: string, op: NumberOp, value: number | undefined, max
   }
 }
 
-function eventFilter(f: EventFilter, params: SqlValue[], d: DialectSql): string {
+function eventFilter(f: EventFilter, params: SqlValue[], d: SqlDialect): string {
   const column = EVENT_COLUMNS[f.field];
   if (f.field === 'amount' || f.field === 'discount' || f.field === 'quantity') {
     const n = f as Extract<EventFilter, { field: 'amount' | 'discount' | 'quantity' }>;
@@ -196,17 +174,40 @@ function eventFilter(f: EventFilter, params: SqlValue[], d: DialectSql): string 
   return NEGATED_TEXT.has(t.op) ? `NOT coalesce(${positive}, ${d.falsy})` : positive;
 }
 
-export function compileEventLeaf(c: EventCondition, asOf: number, dialect: RuleDialect = 'sqlite'): CompiledLeaf {
+/** [from, to) of a window as SQL expressions over the as-of instant's expression (exported rules). */
+export function windowBoundsSql(window: EventWindow, asOf: string, d: SqlDialect): { from: string | null; to: string } {
+  switch (window.kind) {
+    case 'all':
+      return { from: null, to: asOf };
+    case 'last':
+      return { from: `(${asOf} - ${window.days * DAY_MS})`, to: asOf };
+    case 'between': {
+      // Both sides are integers and never NULL: a CASE keeps them integers in either engine.
+      const end = parseDay(window.to) + DAY_MS;
+      return { from: String(parseDay(window.from)), to: `CASE WHEN ${asOf} < ${end} THEN ${asOf} ELSE ${end} END` };
+    }
+    case 'month-to-date':
+      return { from: d.monthStart(`${asOf} - 1`), to: asOf };
+  }
+}
+
+export function compileEventLeaf(c: EventCondition, asOf: number, dialect: RuleDialect = 'sqlite', views?: RuleViews): CompiledLeaf {
   const d = DIALECTS[dialect];
   const params: SqlValue[] = [...c.types];
   const where = [`type IN (${placeholders(c.types.length)})`];
-  const { from, to } = windowBounds(c.window, asOf);
-  if (from !== null) {
-    where.push('ts >= ?');
-    params.push(from);
+  if (views) {
+    const { from, to } = windowBoundsSql(c.window, views.asOf, d);
+    if (from !== null) where.push(`ts >= ${from}`);
+    where.push(`ts < ${to}`);
+  } else {
+    const { from, to } = windowBounds(c.window, asOf);
+    if (from !== null) {
+      where.push('ts >= ?');
+      params.push(from);
+    }
+    where.push('ts < ?');
+    params.push(to);
   }
-  where.push('ts < ?');
-  params.push(to);
   for (const f of c.filters) where.push(eventFilter(f, params, d));
   const measure = measureSql(c.measure, d);
   // "At most" without a lower bound above 0 also holds for customers without any such event:

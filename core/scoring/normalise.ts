@@ -1,6 +1,6 @@
 // Raw signal columns -> intent on 0..1 (1 = most intent), plus the summaries the signal view shows.
 // Input columns are Float64Array with NaN for "no value"; values are expected to be finite otherwise.
-import { countAbove, countBelow, quantileSorted, sortedPresent } from './sorted-values.ts';
+import { compensatedSum, countAbove, countBelow, quantileSorted, sortedPresent } from './sorted-values.ts';
 
 export type Normalisation = 'percentile' | 'robust-z';
 
@@ -35,6 +35,23 @@ function fillPercentile(values: Float64Array, sorted: Float64Array, direction: 1
 }
 
 /**
+ * The centre and spread robust-z uses, from the ascending non-missing values of a column. The
+ * mean absolute deviation is a compensated sum (SQLite's), so the exported SQL reproduces it
+ * exactly in any row order.
+ */
+export function robustZScale(sorted: Float64Array): { median: number; scale: number } {
+  const n = sorted.length;
+  const median = quantileSorted(sorted, 0.5);
+  const deviations = new Float64Array(n);
+  for (let k = 0; k < n; k++) deviations[k] = Math.abs(sorted[k]! - median);
+  const absoluteSum = compensatedSum(deviations);
+  deviations.sort();
+  let scale = MAD_TO_SD * quantileSorted(deviations, 0.5);
+  if (scale === 0) scale = MEAN_ABS_DEV_TO_SD * (absoluteSum / n);
+  return { median, scale };
+}
+
+/**
  * z = (x - median) / (1.4826 * MAD), clipped to [-3, 3] and mapped to 0..1.
  * Counts are mostly zero, so the MAD is often 0 (more than half the customers share the median).
  * Then the scale falls back to the mean absolute deviation around the median (times sqrt(pi/2),
@@ -43,19 +60,8 @@ function fillPercentile(values: Float64Array, sorted: Float64Array, direction: 1
  * also 0 every customer has the same value, and all map to 0.5: the signal says nothing.
  */
 function fillRobustZ(values: Float64Array, sorted: Float64Array, direction: 1 | -1, out: Float32Array): void {
-  const n = sorted.length;
-  if (n === 0) return;
-  const median = quantileSorted(sorted, 0.5);
-  const deviations = new Float64Array(n);
-  let absoluteSum = 0;
-  for (let k = 0; k < n; k++) {
-    const d = Math.abs(sorted[k]! - median);
-    deviations[k] = d;
-    absoluteSum += d;
-  }
-  deviations.sort();
-  let scale = MAD_TO_SD * quantileSorted(deviations, 0.5);
-  if (scale === 0) scale = MEAN_ABS_DEV_TO_SD * (absoluteSum / n);
+  if (sorted.length === 0) return;
+  const { median, scale } = robustZScale(sorted);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (v !== v) continue;

@@ -52,3 +52,22 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   const b = sorted[above]!;
   return fraction === 0 ? a : a + (b - a) * fraction;
 }
+
+/**
+ * The sum of the values the way SQLite's sum() adds doubles (Kahan-Babuska-Neumaier, 3.43+), so
+ * a statistic the app computes from a sum is the same double the exported SQL computes from the
+ * same values, whatever order the engine reads them in (the PostgreSQL export defines the same
+ * aggregate, core/export/sql/layout.ts). SQLite also skips the correction when it is infinite;
+ * that cannot happen with finite values of the sizes summed here.
+ */
+export function compensatedSum(values: ArrayLike<number>): number {
+  let sum = 0;
+  let error = 0;
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
+    const t = sum + r;
+    error += Math.abs(sum) > Math.abs(r) ? sum - t + r : r - t + sum;
+    sum = t;
+  }
+  return sum + error;
+}

@@ -1,6 +1,7 @@
 // The built-in signals. Each is one SQL aggregate over a customer's events strictly before the
 // as-of date, so all of them come out of a single GROUP BY pass over the events table (see sql.ts).
 // Windows are literal bounds computed from the as-of date, not SQL date functions per row.
+import { SQLITE, type SqlDialect } from './sql-dialect.ts';
 import type { SignalInfo } from './types.ts';
 
 export const DAY_MS = 86_400_000;
@@ -10,6 +11,13 @@ export interface SqlContext {
   asOf: number;
   /** Milliseconds added to UTC timestamps to get the workspace's local clock (timing signals). */
   utcOffsetMs: number;
+  /** The engine the text is for (default SQLite, the app's). */
+  dialect?: SqlDialect;
+  /**
+   * An SQL expression for the as-of instant (exported views read it from a parameter view, so one
+   * export re-evaluates at any date); without it the instant and every window bound are literals.
+   */
+  asOfSql?: string;
 }
 
 export interface BuiltInSignal extends SignalInfo {
@@ -19,22 +27,36 @@ export interface BuiltInSignal extends SignalInfo {
   fill: 0 | null;
 }
 
-/** Lower bound of a window of `days` before the as-of date, as a literal. */
-export const since = (ctx: SqlContext, days: number): string => `ts >= ${ctx.asOf - days * DAY_MS}`;
-const daysSince = (ctx: SqlContext, maxTs: string) => `(${ctx.asOf} - ${maxTs}) / ${DAY_MS}.0`;
+export const dialectOf = (ctx: SqlContext): SqlDialect => ctx.dialect ?? SQLITE;
+/** The instant `ms` milliseconds before the as-of instant (exact integer arithmetic either way). */
+export function before(ctx: SqlContext, ms: number): string {
+  if (ctx.asOfSql === undefined) return String(ctx.asOf - ms);
+  return ms === 0 ? ctx.asOfSql : `(${ctx.asOfSql} - ${ms})`;
+}
+/** Lower bound of a window of `days` before the as-of date. */
+export const since = (ctx: SqlContext, days: number): string => `ts >= ${before(ctx, days * DAY_MS)}`;
+/** Days from a timestamp expression to the as-of instant, as a double. */
+export const daysSince = (ctx: SqlContext, ts: string) => `(${before(ctx, 0)} - ${ts}) / ${dialectOf(ctx).double(DAY_MS)}`;
 const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-const ratio = (numerator: string, denominator: string) => `CAST(${numerator} AS REAL) / nullif(${denominator}, 0)`;
+const ratio = (ctx: SqlContext, numerator: string, denominator: string) => `${dialectOf(ctx).real(numerator)} / nullif(${denominator}, 0)`;
 const ORDER_KEY = `coalesce(order_id, 'event:' || id)`;
 /** Events the customer did themselves (not messages sent to them). */
 const OWN_ACTIVITY = `type NOT IN ('email_sent', 'sms_sent')`;
 const VISIT = `type IN ('page_view', 'session_start', 'login', 'add_to_cart', 'checkout_start', 'purchase')`;
 /** The channel of an event; email/SMS events without one are obviously email/SMS, the rest web. */
-export const CHANNEL_SQL = `coalesce(channel, CASE WHEN type GLOB 'email_*' THEN 'email' WHEN type GLOB 'sms_*' THEN 'sms' ELSE 'web' END)`;
+export const channelSql = (d: SqlDialect) =>
+  `coalesce(channel, CASE WHEN ${d.startsWith('type', 'email_')} THEN 'email' WHEN ${d.startsWith('type', 'sms_')} THEN 'sms' ELSE 'web' END)`;
 const localMs = (ctx: SqlContext) => (ctx.utcOffsetMs === 0 ? 'ts' : `(ts + ${ctx.utcOffsetMs})`);
 /** Hour of day on the local clock, 0..23.999. */
-const localHour = (ctx: SqlContext) => `((${localMs(ctx)} % ${DAY_MS}) / 3600000.0)`;
+const localHour = (ctx: SqlContext) => `((${localMs(ctx)} % ${DAY_MS}) / ${dialectOf(ctx).double(3_600_000)})`;
 /** Day of week on the local clock, 0 = Sunday (1970-01-01 was a Thursday). */
 const localWeekday = (ctx: SqlContext) => `((${localMs(ctx)} / ${DAY_MS} + 4) % 7)`;
+
+/** Responses per message sent in 90 days, capped at 1; unknown when nothing was sent. */
+function rateCapped(ctx: SqlContext, response: string, sent: string): string {
+  const d = dialectOf(ctx);
+  return d.least(d.double(1), ratio(ctx, count(`type = '${response}' AND ${since(ctx, 90)}`), count(`type = '${sent}' AND ${since(ctx, 90)}`)));
+}
 
 function pageViews(category: string, label: string, days = 30, weight = 0): BuiltInSignal {
   return {
@@ -95,7 +117,10 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'worst',
     windowDays: null,
     defaultWeight: 0,
-    aggregate: () => `coalesce(sum(CASE WHEN type = 'purchase' THEN amount END), 0) - coalesce(sum(CASE WHEN type = 'return' THEN abs(amount) END), 0)`,
+    aggregate: (ctx) => {
+      const sum = dialectOf(ctx).sum;
+      return `coalesce(${sum(`CASE WHEN type = 'purchase' THEN amount END`)}, 0) - coalesce(${sum(`CASE WHEN type = 'return' THEN abs(amount) END`)}, 0)`;
+    },
     fill: 0,
   }),
   signal({
@@ -108,7 +133,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: null,
     defaultWeight: 0,
-    aggregate: () => ratio(`sum(CASE WHEN type = 'purchase' THEN amount END)`, `count(DISTINCT CASE WHEN type = 'purchase' THEN ${ORDER_KEY} END)`),
+    aggregate: (ctx) => ratio(ctx, dialectOf(ctx).sum(`CASE WHEN type = 'purchase' THEN amount END`), `count(DISTINCT CASE WHEN type = 'purchase' THEN ${ORDER_KEY} END)`),
     fill: null,
   }),
   signal({
@@ -205,9 +230,10 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     defaultWeight: 10,
     aggregate: (ctx) => {
       // Mean gap between consecutive sessions in a window = (last - first) / (sessions - 1).
-      const inWindow = (from: number, to: number) => `type = 'session_start' AND ts >= ${ctx.asOf - from * DAY_MS} AND ts < ${ctx.asOf - to * DAY_MS}`;
+      const inWindow = (from: number, to: number) => `type = 'session_start' AND ts >= ${before(ctx, from * DAY_MS)} AND ts < ${before(ctx, to * DAY_MS)}`;
       const meanGap = (w: string) => `(max(CASE WHEN ${w} THEN ts END) - min(CASE WHEN ${w} THEN ts END)) / nullif(${count(w)} - 1, 0)`;
-      return `CAST(${meanGap(inWindow(60, 30))} AS REAL) / nullif(${meanGap(inWindow(30, 0))}, 0)`;
+      // Whole milliseconds (integer division in both engines), then the ratio of the two means.
+      return `${dialectOf(ctx).real(meanGap(inWindow(60, 30)))} / nullif(${meanGap(inWindow(30, 0))}, 0)`;
     },
     fill: null,
   }),
@@ -275,7 +301,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 5,
-    aggregate: (ctx) => `min(1.0, ${ratio(count(`type = 'email_open' AND ${since(ctx, 90)}`), count(`type = 'email_sent' AND ${since(ctx, 90)}`))})`,
+    aggregate: (ctx) => rateCapped(ctx, 'email_open', 'email_sent'),
     fill: null,
   }),
   signal({
@@ -288,7 +314,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 10,
-    aggregate: (ctx) => `min(1.0, ${ratio(count(`type = 'email_click' AND ${since(ctx, 90)}`), count(`type = 'email_sent' AND ${since(ctx, 90)}`))})`,
+    aggregate: (ctx) => rateCapped(ctx, 'email_click', 'email_sent'),
     fill: null,
   }),
   signal({
@@ -301,7 +327,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 0,
-    aggregate: (ctx) => `min(1.0, ${ratio(count(`type = 'sms_reply' AND ${since(ctx, 90)}`), count(`type = 'sms_sent' AND ${since(ctx, 90)}`))})`,
+    aggregate: (ctx) => rateCapped(ctx, 'sms_reply', 'sms_sent'),
     fill: null,
   }),
   signal({
@@ -314,7 +340,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'worst',
     windowDays: 2,
     defaultWeight: 10,
-    aggregate: (ctx) => `count(DISTINCT CASE WHEN ${OWN_ACTIVITY} AND ${since(ctx, 2)} THEN ${CHANNEL_SQL} END)`,
+    aggregate: (ctx) => `count(DISTINCT CASE WHEN ${OWN_ACTIVITY} AND ${since(ctx, 2)} THEN ${channelSql(dialectOf(ctx))} END)`,
     fill: 0,
   }),
   signal({
@@ -327,7 +353,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 0,
-    aggregate: (ctx) => ratio(count(`device = 'mobile' AND ${since(ctx, 90)}`), count(`device IS NOT NULL AND ${since(ctx, 90)}`)),
+    aggregate: (ctx) => ratio(ctx, count(`device = 'mobile' AND ${since(ctx, 90)}`), count(`device IS NOT NULL AND ${since(ctx, 90)}`)),
     fill: null,
   }),
   signal({
@@ -343,8 +369,8 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     defaultWeight: 5,
     aggregate: (ctx) => {
       const recent = since(ctx, 30);
-      const earlier = `ts >= ${ctx.asOf - 90 * DAY_MS} AND ts < ${ctx.asOf - 30 * DAY_MS}`;
-      const share = (w: string) => ratio(count(`device = 'desktop' AND ${w}`), count(`device IS NOT NULL AND ${w}`));
+      const earlier = `ts >= ${before(ctx, 90 * DAY_MS)} AND ts < ${before(ctx, 30 * DAY_MS)}`;
+      const share = (w: string) => ratio(ctx, count(`device = 'desktop' AND ${w}`), count(`device IS NOT NULL AND ${w}`));
       return `${share(recent)} - ${share(earlier)}`;
     },
     fill: null,
@@ -362,13 +388,14 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     windowDays: 90,
     defaultWeight: 0,
     aggregate: (ctx) => {
-      const angle = `${localHour(ctx)} * ${(2 * Math.PI) / 24}`;
+      const d = dialectOf(ctx);
+      const angle = `${localHour(ctx)} * ${d.double((2 * Math.PI) / 24)}`;
       const w = `${OWN_ACTIVITY} AND ${since(ctx, 90)}`;
-      const sumSin = `sum(CASE WHEN ${w} THEN sin(${angle}) END)`;
-      const sumCos = `sum(CASE WHEN ${w} THEN cos(${angle}) END)`;
+      const sumSin = d.sum(`CASE WHEN ${w} THEN sin(${angle}) END`);
+      const sumCos = d.sum(`CASE WHEN ${w} THEN cos(${angle}) END`);
       // Into [0, 24) without SQLite's %, which truncates REAL operands to integers (10.5 % 24 = 10).
-      const hour = `(atan2(${sumSin}, ${sumCos}) * ${24 / (2 * Math.PI)} + 24)`;
-      return `CASE WHEN ${sumSin} IS NULL THEN NULL ELSE ${hour} - 24 * CAST(${hour} / 24 AS INTEGER) END`;
+      const hour = `(atan2(${sumSin}, ${sumCos}) * ${d.double(24 / (2 * Math.PI))} + 24)`;
+      return `CASE WHEN ${sumSin} IS NULL THEN NULL ELSE ${hour} - 24 * ${d.trunc(`${hour} / 24`)} END`;
     },
     fill: null,
   }),
@@ -382,7 +409,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 0,
-    aggregate: (ctx) => ratio(count(`${OWN_ACTIVITY} AND ${since(ctx, 90)} AND ${localHour(ctx)} >= 18`), count(`${OWN_ACTIVITY} AND ${since(ctx, 90)}`)),
+    aggregate: (ctx) => ratio(ctx, count(`${OWN_ACTIVITY} AND ${since(ctx, 90)} AND ${localHour(ctx)} >= 18`), count(`${OWN_ACTIVITY} AND ${since(ctx, 90)}`)),
     fill: null,
   }),
   signal({
@@ -395,7 +422,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: 90,
     defaultWeight: 0,
-    aggregate: (ctx) => ratio(count(`${OWN_ACTIVITY} AND ${since(ctx, 90)} AND ${localWeekday(ctx)} IN (0, 6)`), count(`${OWN_ACTIVITY} AND ${since(ctx, 90)}`)),
+    aggregate: (ctx) => ratio(ctx, count(`${OWN_ACTIVITY} AND ${since(ctx, 90)} AND ${localWeekday(ctx)} IN (0, 6)`), count(`${OWN_ACTIVITY} AND ${since(ctx, 90)}`)),
     fill: null,
   }),
   signal({
@@ -410,10 +437,11 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: null,
     defaultWeight: 0,
-    aggregate: () => {
-      const angle = `(ts % 31556952000) * ${(2 * Math.PI) / 31556952000}`; // mean Gregorian year in ms
+    aggregate: (ctx) => {
+      const d = dialectOf(ctx);
+      const angle = `(ts % 31556952000) * ${d.double((2 * Math.PI) / 31556952000)}`; // mean Gregorian year in ms
       const p = `type = 'purchase'`;
-      return `CASE WHEN ${count(p)} >= 3 THEN sqrt(power(sum(CASE WHEN ${p} THEN cos(${angle}) END), 2) + power(sum(CASE WHEN ${p} THEN sin(${angle}) END), 2)) / ${count(p)} END`;
+      return `CASE WHEN ${count(p)} >= 3 THEN sqrt(power(${d.sum(`CASE WHEN ${p} THEN cos(${angle}) END`)}, 2) + power(${d.sum(`CASE WHEN ${p} THEN sin(${angle}) END`)}, 2)) / ${count(p)} END`;
     },
     fill: null,
   }),
@@ -429,8 +457,8 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: null,
     defaultWeight: 0,
-    aggregate: () =>
-      ratio(`count(DISTINCT CASE WHEN type = 'purchase' AND discount > 0 THEN ${ORDER_KEY} END)`, `count(DISTINCT CASE WHEN type = 'purchase' THEN ${ORDER_KEY} END)`),
+    aggregate: (ctx) =>
+      ratio(ctx, `count(DISTINCT CASE WHEN type = 'purchase' AND discount > 0 THEN ${ORDER_KEY} END)`, `count(DISTINCT CASE WHEN type = 'purchase' THEN ${ORDER_KEY} END)`),
     fill: null,
   }),
   signal({
@@ -443,7 +471,7 @@ export const BUILT_IN_SIGNALS: readonly BuiltInSignal[] = [
     missing: 'exclude',
     windowDays: null,
     defaultWeight: 0,
-    aggregate: () => ratio(count(`type = 'return'`), count(`type = 'purchase'`)),
+    aggregate: (ctx) => ratio(ctx, count(`type = 'return'`), count(`type = 'purchase'`)),
     fill: null,
   }),
   signal({

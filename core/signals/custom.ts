@@ -2,7 +2,7 @@
 // aggregate in the signals GROUP BY. Every value the analyst typed is a bound parameter, never SQL.
 import { ApiError } from '../api/contract.ts';
 import type { Db, SqlValue } from '../store/db.ts';
-import { BUILT_IN_SIGNALS, BUILT_IN_IDS, CHANNEL_SQL, DAY_MS, since, type SqlContext } from './catalog.ts';
+import { BUILT_IN_SIGNALS, BUILT_IN_IDS, channelSql, DAY_MS, daysSince, dialectOf, since, type SqlContext } from './catalog.ts';
 import { customSignalSchema, type CustomSignal, type SignalInfo } from './types.ts';
 
 export interface CompiledAggregate {
@@ -74,14 +74,14 @@ function filterSql(s: CustomSignal, ctx: SqlContext, params: Record<string, SqlV
   list('page_category', 'page', s.filter.pageCategories);
   list('product', 'product', s.filter.products);
   list('category', 'category', s.filter.categories);
-  list(CHANNEL_SQL, 'channel', s.filter.channels);
+  list(channelSql(dialectOf(ctx)), 'channel', s.filter.channels);
   list('campaign', 'campaign', s.filter.campaigns);
   if (s.filter.urlContains) {
     params[`${s.id}_url`] = s.filter.urlContains;
-    conditions.push(`instr(url, :${s.id}_url) > 0`);
+    conditions.push(dialectOf(ctx).contains('url', `:${s.id}_url`));
   }
   if (s.windowDays !== null) conditions.push(since(ctx, s.windowDays));
-  return conditions.length ? conditions.join(' AND ') : '1';
+  return conditions.length ? conditions.join(' AND ') : dialectOf(ctx).always;
 }
 
 /**
@@ -91,24 +91,25 @@ function filterSql(s: CustomSignal, ctx: SqlContext, params: Record<string, SqlV
 export function compileCustom(s: CustomSignal, ctx: SqlContext, others: readonly CustomSignal[]): CompiledAggregate {
   const params: Record<string, SqlValue> = {};
   const where = filterSql(s, ctx, params);
+  const d = dialectOf(ctx);
   const countSql = `sum(CASE WHEN ${where} THEN 1 ELSE 0 END)`;
   switch (s.aggregation) {
     case 'count':
       return { sql: countSql, params, fill: 0 };
     case 'sum-amount':
-      return { sql: `coalesce(sum(CASE WHEN ${where} THEN amount END), 0)`, params, fill: 0 };
+      return { sql: `coalesce(${d.sum(`CASE WHEN ${where} THEN amount END`)}, 0)`, params, fill: 0 };
     case 'sum-quantity':
-      return { sql: `coalesce(sum(CASE WHEN ${where} THEN quantity END), 0)`, params, fill: 0 };
+      return { sql: `coalesce(${d.sum(`CASE WHEN ${where} THEN quantity END`)}, 0)`, params, fill: 0 };
     case 'distinct-days':
       return { sql: `count(DISTINCT CASE WHEN ${where} THEN ts / ${DAY_MS} END)`, params, fill: 0 };
     case 'days-since-last':
-      return { sql: `(${ctx.asOf} - max(CASE WHEN ${where} THEN ts END)) / ${DAY_MS}.0`, params, fill: null };
+      return { sql: daysSince(ctx, `max(CASE WHEN ${where} THEN ts END)`), params, fill: null };
     case 'days-since-first':
-      return { sql: `(${ctx.asOf} - min(CASE WHEN ${where} THEN ts END)) / ${DAY_MS}.0`, params, fill: null };
+      return { sql: daysSince(ctx, `min(CASE WHEN ${where} THEN ts END)`), params, fill: null };
     case 'rate': {
       const per = denominator(s, ctx, others);
       Object.assign(params, per.params);
-      return { sql: `CAST(${countSql} AS REAL) / nullif(${per.sql}, 0)`, params, fill: null };
+      return { sql: `${d.real(countSql)} / nullif(${per.sql}, 0)`, params, fill: null };
     }
   }
 }

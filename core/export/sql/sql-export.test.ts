@@ -1,0 +1,293 @@
+// The SQL export run on real engines against the documented raw layout, compared with the app
+// customer by customer: a sample workspace's customers and events are loaded (in shuffled order)
+// into a fresh SQLite database and into a throwaway PostgreSQL server, the exported script runs
+// there, and every signal must equal the app's bit for bit, and the intent score, phase, RFM group,
+// cluster, every saved segment, the primary segment and each segmentation's members must be the
+// app's, at the export date and, after `UPDATE segwb_params`, at a later date.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { generateSample } from '../../sample/generate.ts';
+import { openWorkspace, type Workspace } from '../../store/workspace.ts';
+import { tempDir } from '../../../test/support/temp.ts';
+import { loadWorkspace, postgresMissing, startPostgres, type PostgresServer } from '../../../test/support/postgres.ts';
+import { inThreadEvaluator } from '../../rules/in-thread.ts';
+import { fitJobArgs } from '../../clusters/fit-request.ts';
+import { fitJob } from '../../clusters/jobs.ts';
+import { assembleModel } from '../../clusters/fit.ts';
+import { clusterSettingsSchema, DEFAULT_CLUSTER_SIGNALS, type ClusterSettingsIn } from '../../clusters/types.ts';
+import { saveSegment, savePriority } from '../../rules/segments-store.ts';
+import { saveRfmSettings, loadRfmSettings } from '../../rules/rfm.ts';
+import { ruleGroupSchema, type RuleGroupIn, type SegmentationRef } from '../../rules/types.ts';
+import { formatSegmentationRef } from '../../rules/refs.ts';
+import { loadSettings, saveSettings } from '../../signals/settings.ts';
+import { signalCatalog } from '../../signals/handlers.ts';
+import { customSignalSchema, type CustomSignal } from '../../signals/types.ts';
+import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
+import { loadSqlDefinition } from './definition.ts';
+import { sqlScript, VIEW } from './script.ts';
+
+const AS_OF = Date.UTC(2025, 10, 17);
+const LATER = Date.UTC(2026, 0, 1);
+const tmp = tempDir('segwb-sql-export-');
+let ws: Workspace;
+let modelIds: number[] = [];
+const segmentIds: Record<string, number> = {};
+
+const CUSTOM: unknown[] = [
+  { id: 'pricing_or_faq_30d', label: 'Pricing or FAQ', aggregation: 'count', windowDays: 30, filter: { types: ['page_view'], pageCategories: ['pricing', 'faq'] } },
+  { id: 'email_spend', label: "Spend from 'email'", aggregation: 'sum-amount', windowDays: null, filter: { types: ['purchase'], channels: ['email'] } },
+  { id: 'units_60d', label: 'Units', aggregation: 'sum-quantity', windowDays: 60, filter: { types: ['purchase'] } },
+  { id: 'any_days_45d', label: 'Active days', aggregation: 'distinct-days', windowDays: 45, filter: {} },
+  { id: 'since_click', label: 'Since click', aggregation: 'days-since-last', windowDays: null, filter: { types: ['email_click'] } },
+  { id: 'since_first_cart', label: 'Since first cart', aggregation: 'days-since-first', windowDays: 120, filter: { types: ['add_to_cart'] } },
+  { id: 'checkouts_per_session', label: 'Checkouts per session', aggregation: 'rate', windowDays: 30, per: 'sessions_30d', filter: { types: ['checkout_start'] } },
+  { id: 'product_url_views', label: 'Product URLs', aggregation: 'count', windowDays: 90, filter: { types: ['page_view'], urlContains: '/product' } },
+];
+
+const SEGMENTS: Array<[string, (ids: Record<string, number>, models: number[]) => RuleGroupIn]> = [
+  ['Hot', () => ({ kind: 'group', combine: 'and', children: [{ kind: 'signal', signal: 'intent_score', op: 'gte', value: 35 }, { kind: 'event', types: ['page_view'], atLeast: 2, window: { kind: 'last', days: 14 } }] })],
+  ['Month shoppers', () => ({ kind: 'group', combine: 'or', children: [{ kind: 'event', types: ['purchase'], window: { kind: 'month-to-date' } }, { kind: 'event', types: ['add_to_cart'], measure: 'days', atLeast: 2, window: { kind: 'month-to-date' } }] })],
+  ['Summer big spenders', () => ({ kind: 'group', combine: 'and', children: [{ kind: 'event', types: ['purchase'], measure: 'amount', atLeast: 120.5, window: { kind: 'between', from: '2025-06-01', to: '2025-12-31' } }] })],
+  ['Loyal but quiet', () => ({ kind: 'group', combine: 'and', children: [{ kind: 'segment', segmentation: { kind: 'rfm' }, segments: ['champions', 'loyal'] }, { kind: 'event', types: ['email_open'], atLeast: 1, window: { kind: 'last', days: 30 }, not: true }] })],
+  ['Opted in, not DE', () => ({ kind: 'group', combine: 'and', children: [{ kind: 'attribute', field: 'attribute', key: 'email_opt_in', op: 'is', value: '1' }, { kind: 'attribute', field: 'country', op: 'is-not', value: 'de' }] })],
+  ['Cluster pick', (_ids, models) => ({ kind: 'group', combine: 'or', children: [{ kind: 'segment', segmentation: { kind: 'clusters', modelId: models[0]! }, segments: ['1', '3'] }, { kind: 'segment', segmentation: { kind: 'clusters' }, segments: ['8'] }] })],
+  ['Decision or custom', () => ({ kind: 'group', combine: 'or', children: [{ kind: 'segment', segmentation: { kind: 'phases' }, segments: ['decision'] }, { kind: 'signal', signal: 'checkouts_per_session', op: 'gt', value: 0.25 }] })],
+  ['Hot but not loyal', (ids) => ({ kind: 'group', combine: 'and', children: [{ kind: 'segment', segmentation: { kind: 'segment', segmentId: ids['Hot']! }, segments: ['in'] }, { kind: 'group', combine: 'or', not: true, children: [{ kind: 'segment', segmentation: { kind: 'segment', segmentId: ids['Loyal but quiet']! }, segments: ['in'] }, { kind: 'event', types: ['page_view'], filters: [{ field: 'product', op: 'is', value: "Café 'Crème'" }] }] }] })],
+];
+
+function addCustomSignals(): void {
+  for (const raw of CUSTOM) {
+    const s: CustomSignal = customSignalSchema.parse(raw);
+    ws.db.run('INSERT INTO signal_definitions (signal_id, definition, saved_at) VALUES (?, ?, ?)', [s.id, JSON.stringify(s), 0]);
+  }
+}
+
+function fitModel(over: Omit<ClusterSettingsIn, 'signals'>, signals: string[]): number {
+  const app = inThreadEvaluator(ws.db, AS_OF);
+  const settings = clusterSettingsSchema.parse({ signals, ...over });
+  const args = fitJobArgs(ws.db, app.data.frame, settings, ws.path);
+  const { description, outcome } = fitJob(args, { isCancelled: () => false, progress: () => {} });
+  return assembleModel(ws.db, app.data.frame, settings, description, outcome, args.previous?.summary.modelId ?? null).model.modelId;
+}
+
+beforeAll(async () => {
+  const path = join(tmp.dir, 'sample.segwb');
+  await generateSample({ path, customers: 1500, seed: 33, months: 12 }, { isCancelled: () => false, progress: () => {} });
+  ws = openWorkspace(path);
+  addCustomSignals();
+  const catalog = signalCatalog(ws);
+  const settings = loadSettings(ws.db, catalog);
+  saveSettings(ws.db, { ...settings, weights: { ...settings.weights, pricing_or_faq_30d: 12, since_click: 7, return_rate: -8, support_contacts_90d: -4 }, thresholds: { consideration: 25, decision: 40 } }, catalog);
+  modelIds = [
+    fitModel({ k: 5, seed: 4, scaling: 'percentile', missing: 'drop', weights: { orders: 2, sessions_30d: 0.5 } }, [...DEFAULT_CLUSTER_SIGNALS, 'any_days_45d']),
+    fitModel({ k: 6, seed: 2 }, [...DEFAULT_CLUSTER_SIGNALS]),
+  ];
+  const rfm = loadRfmSettings(ws.db);
+  saveRfmSettings(ws.db, { ...rfm, groups: rfm.groups.map((g, i) => (i === 0 ? { ...g, name: "Champions 'A'" } : g)) });
+  for (const [name, rule] of SEGMENTS) segmentIds[name] = saveSegment(ws.db, { name, description: '', rule: ruleGroupSchema.parse(rule(segmentIds, modelIds)) });
+  // Priority differs from creation order.
+  savePriority(ws.db, Object.values(segmentIds).reverse());
+}, 300_000);
+afterAll(() => {
+  ws?.db.close();
+  tmp.cleanup();
+});
+
+// ---------- what the app says ----------
+
+interface Expected {
+  signals: Array<Array<number | null>>;
+  ids: string[];
+  membership: Array<Record<string, unknown>>;
+  members: Map<string, Map<string, string>>;
+}
+
+const REFS = (): SegmentationRef[] => [
+  { kind: 'phases' },
+  { kind: 'rfm' },
+  { kind: 'clusters' },
+  ...modelIds.map((modelId) => ({ kind: 'clusters' as const, modelId })),
+  { kind: 'rules' },
+  ...Object.values(segmentIds).map((segmentId) => ({ kind: 'segment' as const, segmentId })),
+];
+
+function expected(asOf: number): Expected {
+  const { evaluator, data } = inThreadEvaluator(ws.db, asOf);
+  const { frame } = data;
+  const ids = frame.customerIds;
+  const segments = evaluator.segments();
+  const masks = segments.map((s) => evaluator.segmentMask(s));
+  const label = (ref: SegmentationRef) => {
+    const { info, labels } = evaluator.segmentation(ref);
+    return (i: number) => info.segments[labels[i]!]!.key;
+  };
+  const [primary, phase, rfm, cluster] = [label({ kind: 'rules' }), label({ kind: 'phases' }), label({ kind: 'rfm' }), label({ kind: 'clusters' })];
+  const score = evaluator.intentScores();
+  const membership = ids.map((id, i) => ({
+    customer_id: id,
+    primary_segment_id: primary(i),
+    segment_ids: segments.filter((_, s) => masks[s]![i]).map((s) => s.segmentId).join(';'),
+    phase: phase(i),
+    intent_score: score[i]!,
+    rfm_group: rfm(i),
+    cluster_key: cluster(i),
+  }));
+  const members = new Map(REFS().map((ref) => {
+    const key = label(ref);
+    return [formatSegmentationRef(ref), new Map(ids.map((id, i) => [id, key(i)]))] as const;
+  }));
+  const signals = ids.map((_, i) => frame.values.map((column) => (column[i] !== column[i] ? null : column[i]!)));
+  return { signals, ids, membership, members };
+}
+
+/** Bit-for-bit equality of the signal rows (Object.is tells -0 from 0 too), with the first differences named. */
+function compareSignals(actual: Array<Array<number | null>>, want: Expected, signalIds: string[]): void {
+  const diffs: string[] = [];
+  want.signals.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (!Object.is(actual[i]![j], v)) diffs.push(`${want.ids[i]} ${signalIds[j]}: ${String(actual[i]![j])} vs ${String(v)}`);
+    }),
+  );
+  expect(diffs.slice(0, 10)).toEqual([]);
+}
+
+function compareMembers(rows: Array<{ segmentation: string; segment: string; customer_id: string }>, want: Expected): void {
+  const got = new Map<string, Map<string, string>>();
+  for (const r of rows) {
+    let m = got.get(r.segmentation);
+    if (!m) got.set(r.segmentation, (m = new Map()));
+    m.set(r.customer_id, r.segment);
+  }
+  for (const [ref, byCustomer] of want.members) {
+    const mine = got.get(ref);
+    expect(mine, `segmentation ${ref}`).toBeDefined();
+    const wrong = [...byCustomer].filter(([id, key]) => mine!.get(id) !== key).map(([id, key]) => `${ref} ${id}: ${mine!.get(id)} vs ${key}`);
+    expect(wrong.slice(0, 10), `segmentation ${ref}`).toEqual([]);
+    expect(mine!.size).toBe(byCustomer.size);
+  }
+}
+
+function shuffled<T>(rows: T[], seed: number): T[] {
+  let s = seed;
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const wanted = new Map<number, Expected>();
+const want = (asOf: number) => {
+  let e = wanted.get(asOf);
+  if (!e) wanted.set(asOf, (e = expected(asOf)));
+  return e;
+};
+const signalIds = () => inThreadEvaluator(ws.db, AS_OF).data.frame.signals.map((s) => s.id);
+
+describe('the fixture', () => {
+  it('puts customers on both sides of every decision the SQL makes', () => {
+    const e = want(AS_OF);
+    const count = (ref: string) => {
+      const counts = new Map<string, number>();
+      for (const key of e.members.get(ref)!.values()) counts.set(key, (counts.get(key) ?? 0) + 1);
+      return counts;
+    };
+    expect([...count('phases').keys()].sort()).toEqual(['consideration', 'decision', 'orientation', 'retention']);
+    expect(count('rfm').size).toBeGreaterThanOrEqual(6);
+    expect(count(`clusters:${modelIds[0]}`).get('unclustered')).toBeGreaterThan(0);
+    for (const id of Object.values(segmentIds)) {
+      const inside = count(`segment:${id}`).get('in') ?? 0;
+      expect(inside, `segment ${id}`).toBeGreaterThan(0);
+      expect(inside, `segment ${id}`).toBeLessThan(e.ids.length);
+    }
+    expect(count('rules').size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('SQLite: a fresh database in the documented layout', () => {
+  let db: Database.Database;
+  beforeAll(() => {
+    db = new Database(':memory:');
+    db.exec(rawTablesDdl('sqlite'));
+    for (const [table, columns] of [['customers', CUSTOMER_COLUMNS], ['events', EVENT_COLUMNS]] as const) {
+      const rows = ws.db.all<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table}`);
+      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      db.transaction(() => {
+        for (const row of shuffled(rows, 7)) insert.run(columns.map((c) => row[c]));
+      })();
+    }
+    const script = sqlScript(loadSqlDefinition(ws.db), 'sqlite', { asOf: AS_OF, workbenchVersion: 'test', workspaceName: 'sample', createdAt: new Date(0) });
+    db.exec(script);
+  }, 120_000);
+  afterAll(() => db?.close());
+
+  for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
+    it(`equals the app at ${name}`, () => {
+      db.prepare('UPDATE segwb_params SET as_of_ms = ?').run(asOf);
+      const e = want(asOf);
+      const ids = signalIds();
+      const signals = db.prepare(`SELECT * FROM ${VIEW.signals} ORDER BY customer_id`).raw().all() as unknown[][];
+      expect(signals.map((r) => r[0])).toEqual(e.ids);
+      compareSignals(signals.map((r) => r.slice(1) as Array<number | null>), e, ids);
+      const membership = db.prepare(`SELECT * FROM ${VIEW.membership} ORDER BY customer_id`).all();
+      expect(membership).toEqual(e.membership);
+      compareMembers(db.prepare(`SELECT segmentation, segment, customer_id FROM ${VIEW.members}`).all() as never, e);
+    }, 120_000);
+  }
+});
+
+const missing = postgresMissing();
+describe.skipIf(missing !== null)(`PostgreSQL: a throwaway server${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  let server: PostgresServer;
+  beforeAll(async () => {
+    server = await startPostgres();
+    await server.client.query(rawTablesDdl('postgres'));
+    await loadWorkspace(server.client, ws.db, { customers: CUSTOMER_COLUMNS, events: EVENT_COLUMNS });
+    const script = sqlScript(loadSqlDefinition(ws.db), 'postgres', { asOf: AS_OF, workbenchVersion: 'test', workspaceName: 'sample', createdAt: new Date(0) });
+    await server.client.query(script);
+    // As the script's header advises: JIT compiling these wide plans takes longer than running them.
+    await server.client.query('SET jit = off');
+  }, 180_000);
+  afterAll(async () => server?.stop());
+
+  for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
+    it(`equals the app at ${name}`, async () => {
+      await server.client.query('UPDATE segwb_params SET as_of_ms = $1', [asOf]);
+      const e = want(asOf);
+      const ids = signalIds();
+      const result = await server.client.query({ text: `SELECT * FROM ${VIEW.signals} ORDER BY customer_id`, rowMode: 'array' });
+      // Doubles and 64-bit integers only: a NUMERIC column would be a decimal computation, not the app's.
+      expect(new Set(result.fields.slice(1).map((f) => (f.dataTypeID === 701 ? 'double precision' : f.dataTypeID === 20 ? 'bigint' : `type ${f.dataTypeID}`)))).toEqual(new Set(['double precision', 'bigint']));
+      const signals = result.rows as unknown[][];
+      expect(signals.map((r) => r[0])).toEqual(e.ids);
+      // node-pg returns bigint sums as text: numbers compared as numbers.
+      compareSignals(signals.map((r) => r.slice(1).map((v) => (v === null ? null : Number(v)))), e, ids);
+      const membership = (await server.client.query(`SELECT * FROM ${VIEW.membership} ORDER BY customer_id`)).rows;
+      expect(membership).toEqual(e.membership);
+      compareMembers((await server.client.query(`SELECT segmentation, segment, customer_id FROM ${VIEW.members}`)).rows, e);
+    }, 180_000);
+  }
+});
+
+describe('what SQL cannot carry', () => {
+  it('refuses a segment on propensity bands, naming the segment and the reason', () => {
+    const id = saveSegment(ws.db, { name: 'Likely buyers', description: '', rule: ruleGroupSchema.parse({ kind: 'group', combine: 'and', children: [{ kind: 'segment', segmentation: { kind: 'propensity' }, segments: ['high'] }] }) });
+    try {
+      expect(() => loadSqlDefinition(ws.db)).toThrow(/"Likely buyers" refers to propensity bands, and it is scored by the fitted purchase prediction/);
+    } finally {
+      ws.db.run('DELETE FROM segments WHERE segment_id = ?', [id]);
+    }
+  });
+
+  it('refuses a rule on a prediction score', () => {
+    const id = saveSegment(ws.db, { name: 'Alive', description: '', rule: ruleGroupSchema.parse({ kind: 'group', combine: 'and', children: [{ kind: 'signal', signal: 'p_alive', op: 'gte', value: 0.5 }] }) });
+    try {
+      expect(() => loadSqlDefinition(ws.db)).toThrow(expect.objectContaining({ code: 'export-unsupported', message: expect.stringContaining('"Alive" tests the signal "p_alive"') }));
+    } finally {
+      ws.db.run('DELETE FROM segments WHERE segment_id = ?', [id]);
+    }
+  });
+});
