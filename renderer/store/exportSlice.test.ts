@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, type Bundle, type BundleDiff, type BundleImportResult, type ClusterModelListItem, type PmmlExportResult } from '../../core/api/contract.ts';
+import { ApiError, type Bundle, type BundleDiff, type BundleImportResult, type ClusterModelListItem, type PmmlExportResult, type ScorecardPmmlExportResult, type SqlExportResult, type SqlPreview } from '../../core/api/contract.ts';
 import type { AppState } from './types.ts';
 import { answer as answerByName, calls, flush, send, sliceStore, testWorkspace } from './slices.test-support.ts';
 
 vi.mock('../api/client.ts', () => import('./slices.test-support.ts').then((m) => m.fakeApiClient));
 
-const { chosenPmmlModel, createExportSlice, EXPORT_EDIT_DELAY_MS, exportProblems, membershipArgs, newestFirst, previewKey } = await import('./exportSlice.ts');
+const { chosenPmmlModel, createExportSlice, EXPORT_EDIT_DELAY_MS, exportProblems, isSqlRefusal, membershipArgs, newestFirst, previewKey, sqlArgs } = await import('./exportSlice.ts');
 
 const progress = { jobId: 'j', phase: 'Evaluating', done: 1, total: 4, unit: 'steps', etaMs: null };
 const answer = (table: Record<string, unknown>) => answerByName(table, { progress });
@@ -74,6 +74,20 @@ describe('export helpers', () => {
     expect(previewKey('membership', '', d, 1)).toBe(previewKey('membership', '', { ...d, countryCode: '+44' }, 1));
     expect(previewKey('membership', '', d, 1)).not.toBe(previewKey('membership', '', d, 2));
     expect(previewKey('bundle', '2026-01-01', d, 1)).not.toBe(previewKey('bundle', '', d, 1));
+    // SQL: by dialect and date; the membership options do not matter.
+    expect(previewKey('sql', '', d, 1, 'sqlite')).not.toBe(previewKey('sql', '', d, 1, 'postgres'));
+    expect(previewKey('sql', '', d, 1, 'postgres')).toBe(previewKey('sql', '', { ...d, hashEmail: true }, 1, 'postgres'));
+    expect(previewKey('bundle', '', d, 1, 'sqlite')).toBe(previewKey('bundle', '', d, 1, 'postgres'));
+  });
+  it('sends the SQL dialect, and the date only when one is chosen', () => {
+    expect(sqlArgs('', 'postgres')).toEqual({ dialect: 'postgres' });
+    expect(sqlArgs('2025-06-01', 'sqlite')).toEqual({ dialect: 'sqlite', asOf: '2025-06-01' });
+  });
+  it('knows the SQL refusals no retry changes', () => {
+    expect(isSqlRefusal('export-unsupported')).toBe(true);
+    expect(isSqlRefusal('segment-cycle')).toBe(true);
+    expect(isSqlRefusal('internal')).toBe(false);
+    expect(isSqlRefusal(undefined)).toBe(false);
   });
 });
 
@@ -558,5 +572,234 @@ describe('export slice: PMML', () => {
     store.getState().enterExport();
     store.setState({ workspace: testWorkspace({ path: '/ws/other.segwb' }) });
     expect(store.getState()).toMatchObject({ exportPmmlModels: { list: null }, exportPmmlModelId: null, exportFormat: 'membership' });
+  });
+});
+
+const sqlPreview = (a: { dialect: 'sqlite' | 'postgres'; asOf?: string }): SqlPreview => ({
+  dialect: a.dialect,
+  asOf: a.asOf ?? '2026-01-01',
+  text: `-- Segment Workbench: ${a.dialect}\nCREATE VIEW segwb_membership AS SELECT 1;\n`,
+  views: ['segwb_signals', 'segwb_membership'],
+  membershipView: 'segwb_membership',
+  signals: 36,
+  segments: 1,
+  clusterModels: [],
+});
+const sqlResult = (a: { path: string; dialect: 'sqlite' | 'postgres'; asOf?: string }): SqlExportResult => {
+  const { text: _text, ...rest } = sqlPreview(a);
+  return { ...rest, path: a.path, bytes: 41784 };
+};
+const scorecardResult = (a: { path: string; asOf?: string }): ScorecardPmmlExportResult => ({ path: a.path, bytes: 9000, asOf: a.asOf ?? '2026-01-01', signals: 11 });
+
+describe('export slice: SQL', () => {
+  it('previews the script when its card is chosen, SQLite first, then the dialect chosen', async () => {
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': sqlPreview });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    await flush();
+    expect(calls('export-sql-preview')).toHaveLength(0);
+    store.getState().setExportFormat('sql');
+    await flush();
+    expect(argsOf('export-sql-preview')).toEqual([{ dialect: 'sqlite' }]);
+    expect(store.getState().exportPreviews.sql.value?.dialect).toBe('sqlite');
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    expect(argsOf('export-sql-preview').at(-1)).toEqual({ dialect: 'postgres' });
+    expect(store.getState().exportPreviews.sql.value?.text).toContain('postgres');
+    // The same dialect again asks nothing; the date follows after the pause.
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    expect(calls('export-sql-preview')).toHaveLength(2);
+    vi.useFakeTimers();
+    store.getState().setExportAsOf('2025-06-01');
+    vi.advanceTimersByTime(EXPORT_EDIT_DELAY_MS);
+    await flush();
+    expect(argsOf('export-sql-preview').at(-1)).toEqual({ dialect: 'postgres', asOf: '2025-06-01' });
+  });
+
+  it('remembers the dialect while another card is shown, and asks nothing for it there', async () => {
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': sqlPreview });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    await flush();
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    expect(calls('export-sql-preview')).toHaveLength(0);
+    store.getState().setExportFormat('sql');
+    await flush();
+    expect(argsOf('export-sql-preview')).toEqual([{ dialect: 'postgres' }]);
+  });
+
+  it('shows only the newest dialect’s script when answers cross', async () => {
+    const p = deferred<SqlPreview>();
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': p.fn });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    store.getState().setExportFormat('sql');
+    await flush();
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    expect(p.pending).toHaveLength(2);
+    expect(p.pending[0]!.signal?.aborted).toBe(true);
+    p.pending[1]!.resolve(sqlPreview({ dialect: 'postgres' }));
+    await flush();
+    expect(store.getState().exportPreviews.sql).toMatchObject({ job: null, error: null, value: { dialect: 'postgres' } });
+  });
+
+  it('keeps core’s refusal as it says it, and drops it once the definitions allow the script', async () => {
+    const refusal = new ApiError({ code: 'export-unsupported', message: 'The intent score weights the signal "p_alive", and it is scored by the fitted purchase prediction.' });
+    let refuse = true;
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': (a: { dialect: 'sqlite' | 'postgres' }) => {
+      if (refuse) throw refusal;
+      return sqlPreview(a);
+    } });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    store.getState().setExportFormat('sql');
+    await flush();
+    expect(store.getState().exportPreviews.sql.error).toEqual({ code: 'export-unsupported', message: refusal.message, issues: [] });
+    expect(store.getState().exportPreviews.sql.value).toBeNull();
+    refuse = false;
+    // Entering again (the weight changed in Signals) makes the preview again.
+    store.getState().enterExport();
+    await flush();
+    expect(store.getState().exportPreviews.sql).toMatchObject({ error: null, value: { dialect: 'sqlite' } });
+  });
+
+  it('exports under segments-<asOf>.<dialect>.sql at the previewed date, in the dialect chosen', async () => {
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': (a: { dialect: 'sqlite' | 'postgres' }) => sqlPreview({ ...a, asOf: '2025-12-31' }), 'export-sql': sqlResult });
+    const { store, pickSavePath, toast } = makeStore();
+    pickSavePath.mockResolvedValue('/out/segments.postgres.sql');
+    store.getState().enterExport();
+    store.getState().setExportFormat('sql');
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    await store.getState().promptSqlExport();
+    expect(pickSavePath).toHaveBeenCalledWith({ title: 'Export the SQL views for PostgreSQL', suggestedName: 'segments-2025-12-31.postgres.sql', extension: 'sql', dir: '/ws' });
+    expect(argsOf('export-sql')).toEqual([{ path: '/out/segments.postgres.sql', overwrite: false, dialect: 'postgres', asOf: '2025-12-31' }]);
+    expect(store.getState().exportSqlFile.result).toMatchObject({ path: '/out/segments.postgres.sql', dialect: 'postgres', bytes: 41784 });
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'SQL exported', message: expect.stringContaining('2 views for PostgreSQL') }));
+  });
+
+  it('names the SQLite file after the newest data before any preview', async () => {
+    answer({});
+    const { store, pickSavePath } = makeStore();
+    pickSavePath.mockResolvedValue(null);
+    await store.getState().promptSqlExport();
+    expect(pickSavePath.mock.calls[0]![0]).toMatchObject({ suggestedName: 'segments-2026-01-01.sqlite.sql', extension: 'sql' });
+    expect(calls('export-sql')).toHaveLength(0);
+  });
+
+  it('asks before replacing a file, sends again with overwrite, and shows a refusal at write time', async () => {
+    let n = 0;
+    answer({
+      'export-sql': (a: { path: string; overwrite: boolean; dialect: 'sqlite' | 'postgres' }) => {
+        if (!a.overwrite && n++ === 0) throw new ApiError({ code: 'file-exists', message: 'exists', details: { path: a.path } });
+        if (a.path.endsWith('cycle.sql')) throw new ApiError({ code: 'segment-cycle', message: 'The segment "A" depends on itself through the segments its rule refers to.' });
+        return sqlResult(a);
+      },
+    });
+    const { store } = makeStore();
+    await store.getState().exportSql('/out/s.sql');
+    expect(store.getState().exportSqlFile).toMatchObject({ replacePath: '/out/s.sql', result: null });
+    await store.getState().exportSql('/out/s.sql', true);
+    expect(argsOf('export-sql').at(-1)).toEqual({ path: '/out/s.sql', overwrite: true, dialect: 'sqlite' });
+    expect(store.getState().exportSqlFile).toMatchObject({ replacePath: null, error: null, result: { path: '/out/s.sql' } });
+    await store.getState().exportSql('/out/cycle.sql');
+    expect(store.getState().exportSqlFile.error).toBe('The segment "A" depends on itself through the segments its rule refers to.');
+    // Another dialect clears it.
+    store.getState().setSqlDialect('postgres');
+    expect(store.getState().exportSqlFile.error).toBeNull();
+  });
+
+  it('forgets the dialect, the script and the file for another workspace', async () => {
+    answer({ 'export-membership-preview': preview(), 'export-sql-preview': sqlPreview, 'export-sql': sqlResult });
+    const { store } = makeStore();
+    store.getState().enterExport();
+    store.getState().setExportFormat('sql');
+    store.getState().setSqlDialect('postgres');
+    await flush();
+    await store.getState().exportSql('/out/s.sql');
+    store.setState({ workspace: testWorkspace({ path: '/ws/other.segwb' }) });
+    expect(store.getState()).toMatchObject({ exportSqlDialect: 'sqlite', exportPreviews: { sql: { value: null } }, exportSqlFile: { result: null } });
+  });
+});
+
+describe('export slice: PMML Scorecard', () => {
+  it('asks for no preview nor models, and writes under intent-score-<asOf>.pmml at the default date core named', async () => {
+    answer({ 'export-membership-preview': preview('2025-12-20'), 'export-pmml-scorecard': scorecardResult });
+    const { store, pickSavePath, toast } = makeStore();
+    pickSavePath.mockResolvedValue('/out/intent.pmml');
+    store.getState().enterExport();
+    await flush();
+    expect(store.getState().exportDefaultDay).toBe('2025-12-20');
+    send.mockClear();
+    store.getState().setExportFormat('scorecard');
+    await flush();
+    expect(send).not.toHaveBeenCalled();
+    await store.getState().promptScorecardExport();
+    expect(pickSavePath).toHaveBeenCalledWith({ title: 'Export the intent score as a PMML Scorecard', suggestedName: 'intent-score-2025-12-20.pmml', extension: 'pmml', dir: '/ws' });
+    // No date chosen: core's default, which the answer names.
+    expect(argsOf('export-pmml-scorecard')).toEqual([{ path: '/out/intent.pmml', overwrite: false }]);
+    expect(store.getState().exportScorecardFile.result).toEqual({ path: '/out/intent.pmml', bytes: 9000, asOf: '2026-01-01', signals: 11 });
+    expect(store.getState().exportDefaultDay).toBe('2026-01-01');
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'PMML exported', message: expect.stringContaining('11 weighted signals') }));
+  });
+
+  it('writes at the date chosen, named after it, without following it with a preview', async () => {
+    answer({ 'export-pmml-scorecard': scorecardResult });
+    const { store, pickSavePath } = makeStore();
+    pickSavePath.mockResolvedValue('/out/intent.pmml');
+    store.getState().setExportFormat('scorecard');
+    store.getState().setExportAsOf('2025-06-01');
+    await flush();
+    await store.getState().promptScorecardExport();
+    expect(pickSavePath.mock.calls[0]![0]).toMatchObject({ suggestedName: 'intent-score-2025-06-01.pmml' });
+    expect(send.mock.calls.map((c) => c[0])).toEqual(['export-pmml-scorecard']);
+    expect(argsOf('export-pmml-scorecard')).toEqual([{ path: '/out/intent.pmml', overwrite: false, asOf: '2025-06-01' }]);
+    // A date chosen says nothing of the default.
+    expect(store.getState().exportDefaultDay).toBeNull();
+  });
+
+  it('names the file after the newest data before core said anything', async () => {
+    answer({});
+    const { store, pickSavePath } = makeStore();
+    pickSavePath.mockResolvedValue(null);
+    await store.getState().promptScorecardExport();
+    expect(pickSavePath.mock.calls[0]![0]).toMatchObject({ suggestedName: 'intent-score-2026-01-01.pmml' });
+  });
+
+  it('shows progress, cancels, asks before replacing and sends again with overwrite', async () => {
+    const p = deferred<ScorecardPmmlExportResult>();
+    answer({ 'export-pmml-scorecard': p.fn });
+    const { store } = makeStore();
+    const writing = store.getState().exportScorecard('/out/i.pmml');
+    await flush();
+    expect(store.getState().exportScorecardFile.job?.progress?.phase).toBe('Evaluating');
+    store.getState().cancelScorecardExport();
+    await writing;
+    expect(store.getState().exportScorecardFile).toMatchObject({ job: null, result: null, error: null });
+
+    let n = 0;
+    answer({
+      'export-pmml-scorecard': (a: { path: string; overwrite: boolean }) => {
+        if (!a.overwrite && n++ === 0) throw new ApiError({ code: 'file-exists', message: 'exists', details: { path: a.path } });
+        return scorecardResult(a);
+      },
+    });
+    await store.getState().exportScorecard('/out/i.pmml');
+    expect(store.getState().exportScorecardFile.replacePath).toBe('/out/i.pmml');
+    store.getState().dismissScorecardReplace();
+    expect(store.getState().exportScorecardFile.replacePath).toBeNull();
+    await store.getState().exportScorecard('/out/i.pmml', true);
+    expect(argsOf('export-pmml-scorecard').at(-1)).toEqual({ path: '/out/i.pmml', overwrite: true });
+    expect(store.getState().exportScorecardFile.result?.path).toBe('/out/i.pmml');
+  });
+
+  it('shows core’s refusal as it is', async () => {
+    answer({ 'export-pmml-scorecard': new ApiError({ code: 'pmml-unsupported', message: 'No signal has a weight: the Scorecard would be empty.' }) });
+    const { store } = makeStore();
+    await store.getState().exportScorecard('/out/i.pmml');
+    expect(store.getState().exportScorecardFile).toMatchObject({ result: null, error: 'No signal has a weight: the Scorecard would be empty.' });
   });
 });

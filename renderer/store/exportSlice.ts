@@ -1,31 +1,56 @@
-// The Export view: which format is shown (membership CSV, JSON bundle, PMML of a cluster model; SQL
-// joins later), the as-of date the first two use, the membership options, a preview per format, writing each to a file the
+// The Export view: which format is shown (membership CSV, JSON bundle, SQL views in two dialects,
+// PMML of a cluster model, PMML Scorecard of the intent score), the as-of date all but the cluster
+// model use, the membership options, a preview per format, writing each to a file the
 // analyst chose, the diff of the current definitions against an earlier bundle, and importing a
 // bundle (with the two questions core may ask: replace the saved segments? take a bundle built on
 // other data?). The PMML card lists the stored cluster models (newest first, the newest chosen until
-// the analyst picks another) and writes the chosen one.
+// the analyst picks another) and writes the chosen one. The SQL card previews the whole script for
+// the dialect chosen (core refuses definitions SQL cannot re-run: export-unsupported, segment-cycle);
+// the Scorecard card has no preview and writes the intent score at the date.
 //
 // Every call is a long job with progress and Cancel. A preview asked for again aborts the one in
 // flight and only the newest answer is shown; answers for another workspace are dropped (epoch).
 // A preview is made again when the view is entered (definitions may have changed elsewhere) and
 // when its date or options change. An import replaces every definition: the other views start
 // afresh when next shown, as they do for another workspace (see definitionsReplaced).
-import { ApiError, type Bundle, type BundleDiff, type BundleExportResult, type BundleImportResult, type ClusterModelListItem, type PmmlExportResult, type SendOptions } from '../../core/api/contract.ts';
+import {
+  ApiError,
+  type Bundle,
+  type BundleDiff,
+  type BundleExportResult,
+  type BundleImportResult,
+  type ClusterModelListItem,
+  type PmmlExportResult,
+  type ScorecardPmmlExportResult,
+  type SendOptions,
+  type SqlExportResult,
+  type SqlPreview,
+} from '../../core/api/contract.ts';
 import { api } from '../api/client.ts';
 import { errorCode, errorDetail, errorMessage, isCancelled, isConnectionError } from '../lib/errors.ts';
 import { defaultAsOfDay, isIsoDay } from '../lib/isoDay.ts';
 import { dirName } from '../lib/paths.ts';
-import { bundleFileName, membershipFileName, pmmlFileName } from '../views/export/exportText.ts';
+import { bundleFileName, membershipFileName, pmmlFileName, scorecardFileName, sqlFileName } from '../views/export/exportText.ts';
 import { createExportWriter, idleExport, type SaveFileExport } from './saveFileExport.ts';
 import { jobFailure, type JobFailure, type LongJob } from './signalsSlice.ts';
 import type { AppState, SliceCreator } from './types.ts';
 
-export const EXPORT_FORMATS = ['membership', 'bundle', 'pmml'] as const;
+export const EXPORT_FORMATS = ['membership', 'bundle', 'sql', 'pmml', 'scorecard'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** The formats with a preview made by core (at the as-of date); PMML shows its models instead. */
-export const PREVIEW_FORMATS = ['membership', 'bundle'] as const;
+/** The formats with a preview made by core (at the as-of date); PMML shows its models, the Scorecard nothing. */
+export const PREVIEW_FORMATS = ['membership', 'bundle', 'sql'] as const;
 export type PreviewFormat = (typeof PREVIEW_FORMATS)[number];
-export const isPreviewFormat = (f: ExportFormat): f is PreviewFormat => f !== 'pmml';
+export const isPreviewFormat = (f: ExportFormat): f is PreviewFormat => (PREVIEW_FORMATS as readonly ExportFormat[]).includes(f);
+/** The formats written at the as-of date (the cluster model's PMML is the model as fitted). */
+export const DATED_FORMATS = ['membership', 'bundle', 'sql', 'scorecard'] as const;
+export type DatedFormat = (typeof DATED_FORMATS)[number];
+export const isDatedFormat = (f: ExportFormat): f is DatedFormat => f !== 'pmml';
+
+export type SqlDialect = SqlPreview['dialect'];
+export const SQL_DIALECTS: readonly SqlDialect[] = ['sqlite', 'postgres'];
+/** Core's refusals of the SQL export that no retry changes: the definitions must change first. */
+export const SQL_REFUSALS = ['export-unsupported', 'segment-cycle'] as const;
+export const isSqlRefusal = (code: string | undefined): boolean => (SQL_REFUSALS as readonly string[]).includes(code ?? '');
 
 export interface MembershipDraft {
   hashEmail: boolean;
@@ -65,6 +90,7 @@ export interface PreviewState<T> {
 export interface ExportPreviews {
   membership: PreviewState<MembershipPreview>;
   bundle: PreviewState<Bundle>;
+  sql: PreviewState<SqlPreview>;
 }
 
 export interface BundleDiffState {
@@ -105,6 +131,12 @@ export interface ExportSlice {
   /** '' = core's default: the signals' date, the newest data when none were computed. */
   exportAsOf: string;
   exportMembershipDraft: MembershipDraft;
+  exportSqlDialect: SqlDialect;
+  /**
+   * The day core evaluates at when none is given (the signals' date), as its last answer for the
+   * default said; null before one. The Scorecard card shows it and names its file after it.
+   */
+  exportDefaultDay: string | null;
   exportPreviews: ExportPreviews;
   exportMembershipFile: SaveFileExport<MembershipExportResult>;
   exportBundleFile: SaveFileExport<BundleExportResult>;
@@ -112,6 +144,8 @@ export interface ExportSlice {
   /** The model the analyst picked; null = the newest (also when the one picked is gone). */
   exportPmmlModelId: number | null;
   exportPmmlFile: SaveFileExport<PmmlExportResult>;
+  exportSqlFile: SaveFileExport<SqlExportResult>;
+  exportScorecardFile: SaveFileExport<ScorecardPmmlExportResult>;
   exportDiff: BundleDiffState;
   exportImport: BundleImportState;
   /** The folder of the last file chosen here (exports, bundles to compare or import). */
@@ -137,6 +171,20 @@ export interface ExportSlice {
   exportBundle(path: string, overwrite?: boolean): Promise<void>;
   cancelBundleExport(): void;
   dismissBundleReplace(): void;
+
+  /** The SQL dialect; its preview follows. */
+  setSqlDialect(dialect: SqlDialect): void;
+  /** Asks where to save (default name segments-<asOf>.<dialect>.sql), then writes. */
+  promptSqlExport(): Promise<void>;
+  exportSql(path: string, overwrite?: boolean): Promise<void>;
+  cancelSqlExport(): void;
+  dismissSqlReplace(): void;
+
+  /** Asks where to save (default name intent-score-<asOf>.pmml), then writes the Scorecard. */
+  promptScorecardExport(): Promise<void>;
+  exportScorecard(path: string, overwrite?: boolean): Promise<void>;
+  cancelScorecardExport(): void;
+  dismissScorecardReplace(): void;
 
   /** Lists the stored cluster models for the PMML card. */
   loadPmmlModels(): Promise<void>;
@@ -169,6 +217,7 @@ export const EXPORT_EDIT_DELAY_MS = 400;
 export const COUNTRY_CODE = /^\+?\d{1,4}$/;
 
 const idlePreview = <T>(): PreviewState<T> => ({ value: null, key: null, job: null, error: null });
+const idlePreviews = (): ExportPreviews => ({ membership: idlePreview<MembershipPreview>(), bundle: idlePreview<Bundle>(), sql: idlePreview<SqlPreview>() });
 const idleModels = (): PmmlModelsState => ({ list: null, loading: false, error: null });
 const idleDiff = (): BundleDiffState => ({ path: null, job: null, result: null, error: null });
 const idleImport = (): BundleImportState => ({ path: null, replace: false, acceptDifferentData: false, job: null, question: null, result: null, error: null, cancelled: false });
@@ -179,12 +228,16 @@ function freshState() {
     exportFormat: 'membership' as ExportFormat,
     exportAsOf: '',
     exportMembershipDraft: { hashEmail: false, hashPhone: false, countryCode: '' },
-    exportPreviews: { membership: idlePreview<MembershipPreview>(), bundle: idlePreview<Bundle>() },
+    exportSqlDialect: 'sqlite' as SqlDialect,
+    exportDefaultDay: null as string | null,
+    exportPreviews: idlePreviews(),
     exportMembershipFile: idleExport<MembershipExportResult>(),
     exportBundleFile: idleExport<BundleExportResult>(),
     exportPmmlModels: idleModels(),
     exportPmmlModelId: null,
     exportPmmlFile: idleExport<PmmlExportResult>(),
+    exportSqlFile: idleExport<SqlExportResult>(),
+    exportScorecardFile: idleExport<ScorecardPmmlExportResult>(),
     exportDiff: idleDiff(),
     exportImport: idleImport(),
     exportDir: null,
@@ -224,12 +277,17 @@ export function exportFailure(err: unknown): ExportFailure {
   return { ...jobFailure(err), issues };
 }
 
+/** The SQL preview's and export's arguments (the date only when one is chosen). */
+export function sqlArgs(asOf: string, dialect: SqlDialect) {
+  return { dialect, ...(asOf ? { asOf } : {}) };
+}
+
 /**
  * Which request a preview answers: the format's arguments and `seen` (bumped whenever the view is
  * entered or definitions are imported: a preview made before may no longer describe them).
  */
-export function previewKey(format: PreviewFormat, asOf: string, d: MembershipDraft, seen: number): string {
-  const args = format === 'membership' ? membershipArgs(asOf, d) : asOf ? { asOf } : {};
+export function previewKey(format: PreviewFormat, asOf: string, d: MembershipDraft, seen: number, dialect: SqlDialect = 'sqlite'): string {
+  const args = format === 'membership' ? membershipArgs(asOf, d) : format === 'sql' ? sqlArgs(asOf, dialect) : asOf ? { asOf } : {};
   return `${format}|${seen}|${JSON.stringify(args)}`;
 }
 
@@ -244,8 +302,8 @@ const PER_WORKSPACE_PATHS = ['signalsPath', 'clustersPath', 'predictPath', 'rule
 let epoch = 0;
 /** Bumped on every entry and import: previews made before are made again. */
 let seen = 0;
-const previewAbort: Record<PreviewFormat, AbortController | null> = { membership: null, bundle: null };
-const previewRunning: Record<PreviewFormat, string | null> = { membership: null, bundle: null };
+const previewAbort: Record<PreviewFormat, AbortController | null> = { membership: null, bundle: null, sql: null };
+const previewRunning: Record<PreviewFormat, string | null> = { membership: null, bundle: null, sql: null };
 /** Bumped per models request: only the newest answer is kept. */
 let modelsRequest = 0;
 let previewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -266,6 +324,16 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
   const pmmlWriter = createExportWriter<PmmlExportResult>({
     read: () => get().exportPmmlFile,
     write: (patch) => set((s) => ({ exportPmmlFile: { ...s.exportPmmlFile, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
+  const sqlWriter = createExportWriter<SqlExportResult>({
+    read: () => get().exportSqlFile,
+    write: (patch) => set((s) => ({ exportSqlFile: { ...s.exportSqlFile, ...patch } })),
+    reportError: (err) => get().reportError(err),
+  });
+  const scorecardWriter = createExportWriter<ScorecardPmmlExportResult>({
+    read: () => get().exportScorecardFile,
+    write: (patch) => set((s) => ({ exportScorecardFile: { ...s.exportScorecardFile, ...patch } })),
     reportError: (err) => get().reportError(err),
   });
 
@@ -291,6 +359,8 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     membershipWriter.reset();
     bundleWriter.reset();
     pmmlWriter.reset();
+    sqlWriter.reset();
+    scorecardWriter.reset();
     set({ exportPath: path, ...freshState() });
   }
 
@@ -299,16 +369,26 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     else if (s.workspace && prev.workspace && (s.workspace.events !== prev.workspace.events || s.workspace.imports !== prev.workspace.imports) && get().exportPath !== null) {
       // New data: the previews no longer describe the workspace (the view enters again).
       stopPreviews();
-      set({ exportPreviews: { membership: idlePreview(), bundle: idlePreview() } });
+      set({ exportPreviews: idlePreviews(), exportDefaultDay: null });
     }
   });
 
-  const keyOf = (format: PreviewFormat) => previewKey(format, get().exportAsOf, get().exportMembershipDraft, seen);
+  const keyOf = (format: PreviewFormat) => previewKey(format, get().exportAsOf, get().exportMembershipDraft, seen, get().exportSqlDialect);
 
   /** The date a file is named after: the fresh preview's, else the one typed, else the newest data's. */
   function fileAsOf(format: PreviewFormat): string {
     const p = get().exportPreviews[format];
     return (p.key === keyOf(format) ? p.value?.asOf : null) || get().exportAsOf || defaultAsOfDay(get().workspace?.lastEventAt) || 'latest';
+  }
+
+  /** The Scorecard's date (no preview of its own): the one typed, else core's default as last told. */
+  function scorecardAsOf(): string {
+    return get().exportAsOf || get().exportDefaultDay || defaultAsOfDay(get().workspace?.lastEventAt) || 'latest';
+  }
+
+  /** An answer for the default date says which day that is (SQL's default is the newest data's, not the signals'). */
+  function noteDefaultDay(format: DatedFormat, asked: string, answered: string | undefined) {
+    if (asked === '' && answered && format !== 'sql' && get().exportDefaultDay !== answered) set({ exportDefaultDay: answered });
   }
 
   /** The date to write at: the fresh preview's (so the file is what was previewed), else the one typed. */
@@ -339,9 +419,10 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     else void get().runExportPreview();
   }
 
-  function sendPreview(format: PreviewFormat, options: SendOptions): Promise<MembershipPreview | Bundle> {
+  function sendPreview(format: PreviewFormat, options: SendOptions): Promise<MembershipPreview | Bundle | SqlPreview> {
     const asOf = get().exportAsOf;
     if (format === 'membership') return api.send('export-membership-preview', { ...membershipArgs(asOf, get().exportMembershipDraft), limit: PREVIEW_ROWS }, options);
+    if (format === 'sql') return api.send('export-sql-preview', sqlArgs(asOf, get().exportSqlDialect), options);
     return api.send('bundle-preview', asOf ? { asOf } : {}, options);
   }
 
@@ -426,7 +507,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
       if (get().exportFormat === format) return;
       set({ exportFormat: format });
       if (isPreviewFormat(format)) void get().runExportPreview(format);
-      else void get().loadPmmlModels();
+      else if (format === 'pmml') void get().loadPmmlModels();
     },
 
     setExportAsOf(day) {
@@ -454,6 +535,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
       }
       if (!get().workspace || (get().workspace?.customers ?? 0) === 0) return;
       const key = keyOf(format);
+      const asked = get().exportAsOf;
       const p = get().exportPreviews[format];
       if (!force && p.key === key && p.value !== null && p.error === null) return;
       if (!force && previewRunning[format] === key && previewAbort[format]) return;
@@ -486,6 +568,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
           return;
         }
         patchPreview(format, { value, key, job: null } as Partial<ExportPreviews[typeof format]>);
+        noteDefaultDay(format, asked, value.asOf);
       } catch (err) {
         if (previewAbort[format] !== controller || e !== epoch) return;
         if (controller.signal.aborted || isCancelled(err)) patchPreview(format, { job: null });
@@ -543,6 +626,53 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     cancelBundleExport: () => bundleWriter.cancel(),
     dismissBundleReplace: () => bundleWriter.dismissReplace(),
+
+    setSqlDialect(dialect) {
+      if (get().exportSqlDialect === dialect) return;
+      set((s) => ({ exportSqlDialect: dialect, exportSqlFile: { ...s.exportSqlFile, error: null } }));
+      if (get().exportFormat === 'sql') void get().runExportPreview('sql');
+    },
+
+    async promptSqlExport() {
+      if (get().exportSqlFile.job) return;
+      const dir = startDir();
+      const dialect = get().exportSqlDialect;
+      const title = `Export the SQL views for ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}`;
+      const path = await get().pickSavePath({ title, suggestedName: sqlFileName(fileAsOf('sql'), dialect), extension: 'sql', ...(dir ? { dir } : {}) });
+      if (path) await get().exportSql(path);
+    },
+
+    async exportSql(path, overwrite = false) {
+      remember(path);
+      const args = sqlArgs(writeAsOf('sql'), get().exportSqlDialect);
+      const result = await sqlWriter.write(path, overwrite, (a, options) => api.send('export-sql', { ...a, ...args }, options));
+      if (result) {
+        const engine = result.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
+        get().toast({ kind: 'success', title: 'SQL exported', message: `${result.views.length} views for ${engine} as of ${result.asOf} written to ${result.path}.` });
+      }
+    },
+
+    cancelSqlExport: () => sqlWriter.cancel(),
+    dismissSqlReplace: () => sqlWriter.dismissReplace(),
+
+    async promptScorecardExport() {
+      if (get().exportScorecardFile.job) return;
+      const dir = startDir();
+      const path = await get().pickSavePath({ title: 'Export the intent score as a PMML Scorecard', suggestedName: scorecardFileName(scorecardAsOf()), extension: 'pmml', ...(dir ? { dir } : {}) });
+      if (path) await get().exportScorecard(path);
+    },
+
+    async exportScorecard(path, overwrite = false) {
+      remember(path);
+      const asOf = get().exportAsOf;
+      const result = await scorecardWriter.write(path, overwrite, (a, options) => api.send('export-pmml-scorecard', { ...a, ...(asOf ? { asOf } : {}) }, options));
+      if (!result) return;
+      noteDefaultDay('scorecard', asOf, result.asOf);
+      get().toast({ kind: 'success', title: 'PMML exported', message: `The intent score as of ${result.asOf} (${result.signals} weighted signals) written to ${result.path}.` });
+    },
+
+    cancelScorecardExport: () => scorecardWriter.cancel(),
+    dismissScorecardReplace: () => scorecardWriter.dismissReplace(),
 
     async loadPmmlModels() {
       if (!get().workspace) return;

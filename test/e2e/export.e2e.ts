@@ -6,8 +6,12 @@
 // current definitions (one weight change); the workspace file copied, the copy opened and the
 // bundle imported into it (after "replace the saved segments?") with membership reproduced exactly;
 // then the PMML card: without a model it sends the analyst to Clusters, and with one fitted through
-// the API it writes the model's PMML (checked in the file) and replaces it when asked.
-// Screenshots 120-130 in light, dark and a 1024x700 window.
+// the API it writes the model's PMML (checked in the file) and replaces it when asked; the SQL card
+// previews the script (summary, views, the script itself) in SQLite and then PostgreSQL and writes it
+// through the save dialog (checked in the file); the intent score's PMML Scorecard is written at the
+// default date; small windows and dark mode; and a purchase prediction weighted in the intent score
+// makes the SQL card say why it cannot write the script.
+// Screenshots 120-139 in light, dark, 1024x700 and 800x600 windows.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,8 +86,7 @@ test('export: membership CSV with hashed email, bundle summary, export, diff, im
     await page.click(tid('nav-export'));
     await expect(page.locator(tid('view-export'))).toBeVisible();
     await expect(page.locator(tid('export-format-membership'))).toHaveAttribute('aria-selected', 'true');
-    // SQL is not offered yet.
-    await expect(page.locator('[role="tab"]')).toHaveText([/Membership CSV/, /JSON bundle/, /PMML \(cluster model\)/]);
+    await expect(page.locator('[role="tab"]')).toHaveText([/Membership CSV/, /JSON bundle/, /SQL views/, /PMML \(cluster model\)/, /PMML \(intent score\)/]);
     const table = page.locator(tid('export-membership-preview'));
     await expect(table).toBeVisible({ timeout: 90_000 });
     await expect(page.locator(tid('export-membership-row'))).toHaveCount(20);
@@ -302,6 +305,137 @@ test('export: membership CSV with hashed email, bundle summary, export, diff, im
     await expect(page.locator(tid('pmml-replace-dialog'))).toContainText('already exists');
     await page.click(tid('pmml-replace-confirm'));
     await expect(pmmlWritten).toHaveAttribute('data-path', pmmlPath, { timeout: 60_000 });
+
+    // ---------- SQL views: SQLite, then PostgreSQL ----------
+    await dismissToasts(page);
+    await page.click(tid('export-format-sql'));
+    await expect(page.locator(tid('export-format-sql'))).toHaveAttribute('aria-selected', 'true');
+    const sqlCard = page.locator(tid('sql-preview'));
+    await expect(sqlCard).toHaveAttribute('data-dialect', 'sqlite', { timeout: 60_000 });
+    await expect(page.locator(tid('sql-dialect-sqlite'))).toHaveAttribute('aria-checked', 'true');
+    const sqlItem = (id: string) => page.locator(`${tid('sql-summary-item')}[data-item="${id}"]`);
+    await expect(sqlItem('views')).toContainText('ending with segwb_membership');
+    await expect(sqlItem('segments')).toContainText('1 segment');
+    await expect(sqlItem('clusters')).toContainText(`#${model.modelId}`);
+    await expect(sqlItem('asOf')).toContainText(asOf);
+    await expect(page.locator(tid('sql-views'))).toContainText('segwb_segment_members');
+    await expect(page.locator(tid('sql-notes'))).toContainText('UPDATE segwb_params SET as_of_ms');
+    await expect(page.locator(tid('sql-jit-note'))).toHaveCount(0);
+    const script = page.locator(`${tid('sql-script')} pre`);
+    await expect(script).toContainText('-- Segment Workbench');
+    /** The whole script on screen ("Show all" when only its first lines are). */
+    const showAll = async () => {
+      const block = page.locator(tid('sql-script'));
+      if ((await block.getAttribute('data-shown')) !== (await block.getAttribute('data-lines'))) await page.click(tid('sql-script-all'));
+      await expect(block).toHaveAttribute('data-shown', (await block.getAttribute('data-lines'))!);
+    };
+    await showAll();
+    await expect(script).toContainText('CREATE VIEW segwb_membership');
+    await expect(script).not.toContainText('segwb_kbn_sum');
+    await dismissToasts(page);
+    await snap(page, '131-export-sql-sqlite');
+
+    // The dialect by keyboard: the focus ring shows on the choice.
+    await page.focus(tid('sql-dialect-postgres'));
+    await page.keyboard.press('Enter');
+    await expect(sqlCard).toHaveAttribute('data-dialect', 'postgres', { timeout: 60_000 });
+    await expect(page.locator(tid('sql-dialect-postgres'))).toHaveAttribute('aria-checked', 'true');
+    await showAll();
+    await expect(script).toContainText('segwb_kbn_sum');
+    await expect(script).toContainText('CREATE VIEW segwb_membership');
+    await expect(page.locator(tid('sql-jit-note'))).toContainText('SET jit = off');
+    await page.mouse.move(5, 5);
+    await snap(page, '132-export-sql-postgres');
+
+    // Written through the save dialog, under segments-<asOf>.postgres.sql.
+    await page.click(tid('sql-export-run'));
+    await expect(page.locator(tid('file-dialog-name'))).toHaveValue(`segments-${asOf}.postgres.sql`);
+    await saveAs(page, outDir);
+    const sqlPath = join(outDir, `segments-${asOf}.postgres.sql`);
+    const sqlWritten = page.locator(tid('sql-export-result'));
+    await expect(sqlWritten).toHaveAttribute('data-path', sqlPath, { timeout: 60_000 });
+    await expect(sqlWritten).toHaveAttribute('data-dialect', 'postgres');
+    await expect(sqlWritten).toContainText(`for PostgreSQL as of ${asOf}`);
+    const sqlText = readFileSync(sqlPath, 'utf8');
+    expect(sqlText.startsWith('-- Segment Workbench')).toBe(true);
+    expect(sqlText).toContain('PostgreSQL');
+    expect(sqlText).toContain('CREATE VIEW segwb_membership');
+    expect(sqlText).toContain('segwb_kbn_sum');
+    expect(Number(await sqlWritten.getAttribute('data-views'))).toBe((sqlText.match(/^CREATE VIEW /gm) ?? []).length);
+    await dismissToasts(page);
+    await snap(page, '133-export-sql-written');
+
+    // Dark mode: the script block and the summary.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.locator(tid('sql-script')).scrollIntoViewIfNeeded();
+    await page.mouse.move(5, 5);
+    await snap(page, '134-export-sql-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // ---------- the intent score as a PMML Scorecard ----------
+    await page.click(tid('export-format-scorecard'));
+    await expect(page.locator(tid('export-scorecard'))).toBeVisible();
+    await expect(page.locator(tid('scorecard-accuracy'))).toContainText('1e-6');
+    await expect(page.locator(tid('export-asof'))).toHaveValue(asOf);
+    await page.click(tid('scorecard-export-run'));
+    await expect(page.locator(tid('file-dialog-name'))).toHaveValue(`intent-score-${asOf}.pmml`);
+    await saveAs(page, outDir);
+    const scorecardPath = join(outDir, `intent-score-${asOf}.pmml`);
+    const scorecardWritten = page.locator(tid('scorecard-export-result'));
+    await expect(scorecardWritten).toHaveAttribute('data-path', scorecardPath, { timeout: 90_000 });
+    await expect(scorecardWritten).toHaveAttribute('data-as-of', asOf);
+    await expect(scorecardWritten).toContainText(`Wrote the intent score as of ${asOf}`);
+    const scorecard = readFileSync(scorecardPath, 'utf8');
+    expect(scorecard.startsWith('<?xml')).toBe(true);
+    expect(scorecard).toContain('<Scorecard');
+    expect(scorecard).toContain('version="4.4"');
+    const weighted = Number(await scorecardWritten.getAttribute('data-signals'));
+    expect(weighted).toBeGreaterThan(0);
+    expect((scorecard.match(/<Characteristic /g) ?? []).length).toBe(weighted);
+    await dismissToasts(page);
+    await snap(page, '135-export-scorecard-written');
+
+    // ---------- small windows ----------
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.click(tid('export-format-sql'));
+    await expect(sqlCard).toHaveAttribute('data-dialect', 'postgres', { timeout: 60_000 });
+    await expect(page.locator(tid('sql-preview-progress'))).toHaveCount(0, { timeout: 60_000 });
+    await page.mouse.move(5, 5);
+    await snap(page, '136-export-sql-1024x700');
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.click(tid('export-format-scorecard'));
+    await expect(scorecardWritten).toBeVisible();
+    await page.mouse.move(5, 5);
+    await snap(page, '137-export-scorecard-800x600');
+
+    // ---------- a purchase prediction in the intent score: the SQL cannot compute it ----------
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const calibrationEnd = new Date(Date.parse(`${asOf}T00:00:00Z`) - 180 * 86_400_000).toISOString().slice(0, 10);
+    await call(shell, 'predict-fit', { settings: { calibrationEnd } });
+    const scoring = await call<{ weights: Record<string, number> }>(shell, 'scoring-settings-get', {});
+    await call(shell, 'scoring-settings-save', { settings: { ...scoring, weights: { ...scoring.weights, p_alive: 1 } } });
+    // Entering the view again makes the preview again.
+    await page.click(tid('nav-data'));
+    await page.click(tid('nav-export'));
+    await page.click(tid('export-format-sql'));
+    const refusal = page.locator(tid('sql-refusal'));
+    await expect(refusal).toHaveAttribute('data-code', 'export-unsupported', { timeout: 60_000 });
+    await expect(refusal).toContainText('p_alive');
+    await expect(refusal).toContainText('Give that signal a weight of 0 in Signals');
+    await expect(page.locator(tid('sql-export-run'))).toBeDisabled();
+    await expect(page.locator(tid('sql-script'))).toHaveCount(0);
+    await dismissToasts(page);
+    await snap(page, '138-export-sql-refused');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.mouse.move(5, 5);
+    await snap(page, '139-export-sql-refused-dark-800x600');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // What to do: the weight is in Signals.
+    await page.click(tid('sql-refusal-signals'));
+    await expect(page.locator(tid('nav-signals'))).toHaveAttribute('aria-current', 'page');
 
     expectOnlyLocalRequests(shell);
   } finally {

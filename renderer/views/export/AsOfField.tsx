@@ -1,16 +1,17 @@
-// The date both formats are evaluated at: empty means core's default (the signals' date, or the
-// newest data when no signals were computed), shown as the date the preview used.
+// The date the dated formats are evaluated at (one date for all of them): empty means core's default
+// (the signals' date, or the newest data when no signals were computed), shown as the date the
+// preview used; the Scorecard, with no preview, shows the default core last named.
 import { useApp } from '../../store/index.ts';
 import { defaultAsOfDay, isIsoDay } from '../../lib/isoDay.ts';
-import type { PreviewFormat } from '../../store/exportSlice.ts';
+import { isPreviewFormat, type DatedFormat } from '../../store/exportSlice.ts';
 
-export function AsOfField({ format }: { format: PreviewFormat }) {
+export function AsOfField({ format }: { format: DatedFormat }) {
   const asOf = useApp((s) => s.exportAsOf);
-  const shown = useApp((s) => s.exportPreviews[format].value?.asOf ?? '');
+  const shown = useApp((s) => (isPreviewFormat(format) ? s.exportPreviews[format].value?.asOf : (s.exportDefaultDay ?? defaultAsOfDay(s.workspace?.lastEventAt))) ?? '');
   const setAsOf = useApp((s) => s.setExportAsOf);
   const first = useApp((s) => defaultAsOfDay(s.workspace?.firstEventAt));
   const last = useApp((s) => defaultAsOfDay(s.workspace?.lastEventAt));
-  const issue = useApp((s) => s.exportPreviews[format].error?.issues.find((i) => i.field === 'asOf')?.message);
+  const issue = useApp((s) => (isPreviewFormat(format) ? s.exportPreviews[format].error?.issues.find((i) => i.field === 'asOf')?.message : undefined));
   const id = `export-asof-${format}`;
   return (
     <div className="field ex-date-field">
@@ -43,7 +44,7 @@ export function AsOfField({ format }: { format: PreviewFormat }) {
         </span>
       ) : (
         <span className="hint" id={`${id}-hint`}>
-          {asOf === '' ? 'Default: the signals’ date (the newest data).' : 'Only events before this day count.'}
+          {asOf !== '' ? 'Only events before this day count.' : format === 'sql' ? 'Default: the day after the newest event.' : 'Default: the signals’ date (the newest data).'}
         </span>
       )}
     </div>

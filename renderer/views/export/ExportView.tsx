@@ -1,8 +1,9 @@
 // Export: the formats other systems take the workbench's output in, each a card on the left; the
-// chosen one's options, preview and "Export…" on the right. Today the membership CSV (per customer:
-// segments, phase, scores, optional hashed contacts) and the JSON bundle (every definition, with the
+// chosen one's options, preview and "Export…" on the right: the membership CSV (per customer:
+// segments, phase, scores, optional hashed contacts), the JSON bundle (every definition, with the
 // data's fingerprint; compared with an earlier bundle before export, imported into another
-// workspace) and a cluster model as PMML for other scorers. SQL joins the list later.
+// workspace), SQL views for SQLite or PostgreSQL, and as PMML for other scorers a cluster model and
+// the intent score's Scorecard.
 import { useEffect } from 'react';
 import { useApp } from '../../store/index.ts';
 import { NoDataState } from '../../components/ViewStates.tsx';
@@ -11,8 +12,19 @@ import { FormatList } from './FormatList.tsx';
 import { MembershipPanel } from './MembershipPanel.tsx';
 import { BundlePanel } from './BundlePanel.tsx';
 import { PmmlPanel } from './PmmlPanel.tsx';
+import { ScorecardPanel } from './ScorecardPanel.tsx';
+import { SqlPanel } from './SqlPanel.tsx';
 import { formatTabId } from './formats.ts';
+import type { ExportFormat } from '../../store/exportSlice.ts';
 import './export.css';
+
+const PANELS: Record<ExportFormat, () => React.JSX.Element> = {
+  membership: MembershipPanel,
+  bundle: BundlePanel,
+  sql: SqlPanel,
+  pmml: PmmlPanel,
+  scorecard: ScorecardPanel,
+};
 
 function ExportHeader() {
   const ws = useApp((s) => s.workspace);
@@ -40,11 +52,12 @@ export function ExportView() {
     enter();
   }, [enter, path, imports, events]);
 
+  const Panel = PANELS[format];
   let body;
   if (customers === 0) {
     body = (
       <NoDataState icon="export" title="No customers to export yet" testId="export-no-customers">
-        <p>The membership file has one row per customer and the bundle carries a fingerprint of the data. Import customers and their events or orders first.</p>
+        <p>Every format here describes customers: the membership file has a row per customer and the bundle carries a fingerprint of the data. Import customers and their events or orders first.</p>
       </NoDataState>
     );
   } else {
@@ -52,7 +65,7 @@ export function ExportView() {
       <div className="vp-split ex-body">
         <FormatList />
         <div key={format} className="vp-main ex-main" role="tabpanel" id="export-panel" aria-labelledby={formatTabId(format)} data-testid="export-panel" data-format={format}>
-          {format === 'membership' ? <MembershipPanel /> : format === 'bundle' ? <BundlePanel /> : <PmmlPanel />}
+          <Panel />
         </div>
       </div>
     );

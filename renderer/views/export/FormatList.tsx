@@ -42,7 +42,9 @@ export function FormatList() {
                 <span className="ex-format-title">{f.title}</span>
                 <span className="ex-format-ext">{f.ext}</span>
               </span>
-              <span className="ex-format-summary">{f.summary}</span>
+              <span className="ex-format-summary" title={f.summary}>
+                {f.summary}
+              </span>
               <span className="ex-format-for faint">For: {f.for}</span>
             </button>
           );

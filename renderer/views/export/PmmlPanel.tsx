@@ -135,7 +135,14 @@ export function PmmlPanel() {
       <PmmlFileStatus />
       {body}
       <p className="ex-note faint" data-testid="pmml-limits">
-        <Icon name="info" size={13} /> The file holds the cluster model only: the intent score (a PMML Scorecard) is not exported yet.
+        <Icon name="info" size={13} />
+        <span>
+          The file holds the cluster model only. The intent score and phase are a PMML Scorecard of their own:{' '}
+          <button type="button" className="vp-link" onClick={() => useApp.getState().setExportFormat('scorecard')} data-testid="pmml-go-scorecard">
+            PMML (intent score)
+          </button>
+          .
+        </span>
       </p>
     </section>
   );

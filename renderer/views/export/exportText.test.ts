@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Bundle, BundleChange, BundleImportResult } from '../../../core/api/contract.ts';
-import { amountText, bundleFileName, bundleSummary, diffCountText, fingerprintText, groupChanges, importedText, membershipFileName, pmmlFileName, pmmlModelLabel, prettyValue, segmentationText, shortValue } from './exportText.ts';
+import { amountText, bundleFileName, bundleSummary, diffCountText, fingerprintText, groupChanges, headLines, importedText, membershipFileName, pmmlFileName, pmmlModelLabel, prettyValue, scorecardFileName, segmentationText, shortValue, sqlFileName, sqlSummary } from './exportText.ts';
 
 const change = (over: Partial<BundleChange>): BundleChange => ({ area: 'weights', item: 'x', kind: 'changed', before: null, after: null, ...over });
 
@@ -166,5 +166,34 @@ describe('the import', () => {
     expect(segmentationText('clusters')).toBe('Clusters');
     expect(segmentationText('phases')).toBe('Funnel phases');
     expect(segmentationText('rfm')).toBe('RFM');
+  });
+});
+
+describe('SQL and Scorecard texts', () => {
+  it('names the files after the date and the dialect', () => {
+    expect(sqlFileName('2026-01-01', 'sqlite')).toBe('segments-2026-01-01.sqlite.sql');
+    expect(sqlFileName('2026-01-01', 'postgres')).toBe('segments-2026-01-01.postgres.sql');
+    expect(sqlFileName('', 'postgres')).toBe('segments-latest.postgres.sql');
+    expect(scorecardFileName('2025-06-01')).toBe('intent-score-2025-06-01.pmml');
+  });
+
+  it('keeps the first lines of a long text and counts them all', () => {
+    expect(headLines('a\nb\nc\n', 2)).toEqual({ text: 'a\nb', shown: 2, total: 3 });
+    expect(headLines('a\nb\nc', 3)).toEqual({ text: 'a\nb\nc', shown: 3, total: 3 });
+    expect(headLines('a\nb\nc\n', Infinity)).toEqual({ text: 'a\nb\nc', shown: 3, total: 3 });
+    expect(headLines('one', 400)).toEqual({ text: 'one', shown: 1, total: 1 });
+    expect(headLines('', 400)).toEqual({ text: '', shown: 0, total: 0 });
+    expect(headLines('a\n\nb', 1)).toEqual({ text: 'a', shown: 1, total: 3 });
+  });
+
+  it('sums up the script', () => {
+    const items = sqlSummary({ asOf: '2026-01-01', views: ['segwb_signals', 'segwb_membership'], signals: 36, segments: 0, clusterModels: [3, 5], membershipView: 'segwb_membership' });
+    expect(Object.fromEntries(items.map((i) => [i.id, i.value]))).toEqual({
+      views: '2, ending with segwb_membership',
+      signals: '36 signals',
+      segments: 'none',
+      clusters: '#3, #5',
+      asOf: '2026-01-01',
+    });
   });
 });

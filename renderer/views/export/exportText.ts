@@ -1,4 +1,4 @@
-// What the Export view says, as pure functions: default file names, the PMML card's model labels, the bundle's summary (what is
+// What the Export view says, as pure functions: default file names, the PMML card's model labels, the SQL script's summary, the bundle's summary (what is
 // inside, area by area), the diff grouped by area with its values shortened and its amounts in
 // words, and the import's result. Pure; tested in exportText.test.ts.
 import type { Bundle, BundleChange, BundleImportResult, Decision } from '../../../core/api/contract.ts';
@@ -24,9 +24,64 @@ export function pmmlFileName(modelId: number): string {
   return `clusters-model-${modelId}.pmml`;
 }
 
+export function sqlFileName(asOf: string, dialect: 'sqlite' | 'postgres'): string {
+  return `segments-${day(asOf)}.${dialect}.sql`;
+}
+
+export function scorecardFileName(asOf: string): string {
+  return `intent-score-${day(asOf)}.pmml`;
+}
+
 /** A cluster model as the PMML card's select offers it: "#3 · as of 2025-12-31 · k = 6 · 12 signals". */
 export function pmmlModelLabel(m: { modelId: number; asOf: string; k: number; signals: number }, newest: boolean): string {
   return `#${m.modelId} · as of ${m.asOf} · k = ${m.k} · ${plural(m.signals, 'signal')}${newest ? ' (newest)' : ''}`;
+}
+
+// ---------- long text ----------
+
+export interface HeadLines {
+  /** The first lines, joined as they were. */
+  text: string;
+  shown: number;
+  total: number;
+}
+
+/** The first `max` lines of a text (all of it when it has no more); a final newline is no line. */
+export function headLines(text: string, max: number): HeadLines {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  let total = 1;
+  let cut = -1;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) {
+    if (total === max) cut = i;
+    total++;
+  }
+  if (body === '') return { text: '', shown: 0, total: 0 };
+  return cut === -1 ? { text: body, shown: total, total } : { text: body.slice(0, cut), shown: max, total };
+}
+
+// ---------- the SQL script ----------
+
+export const SQL_DIALECT_NAMES: Record<'sqlite' | 'postgres', string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+export interface SqlSummaryItem {
+  id: string;
+  label: string;
+  value: string;
+}
+
+/** What the script holds, area by area, for the preview's summary. */
+export function sqlSummary(p: { asOf: string; views: string[]; signals: number; segments: number; clusterModels: number[]; membershipView: string }): SqlSummaryItem[] {
+  return [
+    { id: 'views', label: 'Views', value: `${formatInt(p.views.length)}, ending with ${p.membershipView}` },
+    { id: 'signals', label: 'Signals', value: plural(p.signals, 'signal') },
+    { id: 'segments', label: 'Saved segments', value: p.segments === 0 ? 'none' : plural(p.segments, 'segment') },
+    {
+      id: 'clusters',
+      label: 'Cluster models',
+      value: p.clusterModels.length === 0 ? 'none' : p.clusterModels.map((id) => `#${id}`).join(', '),
+    },
+    { id: 'asOf', label: 'Starts as of', value: p.asOf },
+  ];
 }
 
 // ---------- the bundle's summary ----------

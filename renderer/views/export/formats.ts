@@ -1,5 +1,5 @@
-// The export formats the view offers, in the order of the list. SQL joins here when core has it
-// (each a card: title, what it is for, who takes it). Pure.
+// The export formats the view offers, in the order of the list (each a card: title, what it is for,
+// who takes it). Pure.
 import type { ExportFormat } from '../../store/exportSlice.ts';
 import type { IconName } from '../../components/Icon.tsx';
 
@@ -33,10 +33,26 @@ export const FORMATS: readonly FormatInfo[] = [
     ext: 'JSON',
   },
   {
+    id: 'sql',
+    title: 'SQL views',
+    icon: 'workspace',
+    summary: 'Views over raw customers and events that compute signals, scores and every segment, in SQLite or PostgreSQL.',
+    for: 'Warehouses, data engineers',
+    ext: 'SQL',
+  },
+  {
     id: 'pmml',
     title: 'PMML (cluster model)',
     icon: 'clusters',
     summary: 'A fitted cluster model with its own scaling, so other systems assign new customers to the same clusters.',
+    for: 'JPMML, Spark, KNIME and other PMML scorers',
+    ext: 'PMML',
+  },
+  {
+    id: 'scorecard',
+    title: 'PMML (intent score)',
+    icon: 'signal',
+    summary: 'The intent score and phase as a Scorecard with reason codes: weights, normalisation and thresholds.',
     for: 'JPMML, Spark, KNIME and other PMML scorers',
     ext: 'PMML',
   },
