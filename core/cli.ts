@@ -73,7 +73,7 @@ Usage:
       data's fingerprint; another workspace with the same data imports it to the same members.
       sql-sqlite, sql-postgres: views over the documented customers/events tables that compute the
       signals, intent score and phase, RFM, clusters, every saved segment and segwb_membership;
-      UPDATE segwb_params re-evaluates them at another date (--as-of: the date they start at).
+      a refresh (the script's last statements) re-evaluates them at another date (--as-of: the first date).
       pmml: the newest cluster model (or --model ID) as a PMML 4.4 ClusteringModel with its own scaling;
       with --scorecard the intent score and phase as a PMML 4.4 Scorecard as of the date.
   segwb bundle-import --workspace WS --bundle FILE.json [--replace] [--accept-different-data]

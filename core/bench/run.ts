@@ -55,6 +55,12 @@ const BENCHMARKS: Benchmark[] = [
     child: fileURLToPath(new URL('./rules.ts', import.meta.url)),
     args: (o) => [o.customers ?? '100000', ...(o.workspace ? [o.workspace] : [])],
   },
+  {
+    name: 'export-sql',
+    describe: 'the SQL export re-evaluating every membership on SQLite and PostgreSQL vs the app on the same data (same run), with mismatches counted',
+    child: fileURLToPath(new URL('./export-sql.ts', import.meta.url)),
+    args: (o) => [o.customers ?? '100000'],
+  },
 ];
 
 const { values, positionals } = parseArgs({

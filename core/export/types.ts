@@ -75,7 +75,7 @@ export interface ScorecardPmmlExportResult {
 
 export interface SqlPreview {
   dialect: 'sqlite' | 'postgres';
-  /** The date segwb_params starts at. */
+  /** The date the script computes as of (a refresh moves it). */
   asOf: string;
   /** The whole script. */
   text: string;

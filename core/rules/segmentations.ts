@@ -83,9 +83,9 @@ export class Evaluator {
     }
   }
 
-  /** The intent score (0-100) of the workspace's scoring settings, per customer. */
+  /** The intent score (0-100) of the workspace's scoring settings, per customer, independent of slider history. */
   intentScores(): Float32Array {
-    return this.deps.data.scoring.score(loadSettings(this.deps.db, this.deps.catalog)).score;
+    return this.deps.data.scoring.score(loadSettings(this.deps.db, this.deps.catalog), { exact: true }).score;
   }
 
   private signalColumn(id: string): ArrayLike<number> {
@@ -129,7 +129,7 @@ export class Evaluator {
       case 'clusters':
         return this.clusters(ref);
       case 'phases': {
-        const phase = scoring.score(loadSettings(this.deps.db, this.deps.catalog)).phase;
+        const phase = scoring.score(loadSettings(this.deps.db, this.deps.catalog), { exact: true }).phase;
         return labelled(ref, 'Funnel phases', PHASES.map((p) => ({ key: p, name: PHASE_NAMES[p]!, colour: null })), Int32Array.from(phase));
       }
       case 'rfm': {

@@ -35,6 +35,31 @@ describe('IncrementalScorer', () => {
     for (let i = 0; i < 50; i++) expect(withNaN[i]).toBeCloseTo(want[i]!, 4);
   });
 
+  it('gives exactly the fresh scores on request, whatever moves came before', () => {
+    const cols = columns(20_000, 9, 21);
+    const scorer = new IncrementalScorer(cols);
+    const weights = Float64Array.of(10, -20, 30, 5, 15, 0, 25, -5, 10);
+    scorer.scoreWith(weights);
+    expect(scorer.exact).toBe(true);
+    const rnd = mulberry32(8);
+    // The increments leave last-bit differences now and then (which is why exact exists).
+    let differed = 0;
+    for (let step = 0; step < 60; step++) {
+      weights[step % 9] = Math.round(rnd() * 200 - 100) / 7;
+      const incremental = scorer.scoreWith(weights);
+      const fresh = new IncrementalScorer(cols).scoreWith(weights);
+      if (incremental.some((v, i) => !Object.is(v, fresh[i]))) differed++;
+    }
+    expect(differed).toBeGreaterThan(0);
+    expect(scorer.exact).toBe(false);
+    const fresh = new IncrementalScorer(cols).scoreWith(weights);
+    // ...and the exact request settles them.
+    const settled = scorer.scoreWith(weights, true);
+    expect(scorer.exact).toBe(true);
+    expect(Array.from(settled)).toEqual(Array.from(fresh));
+    expect(Array.from(settled)).toEqual(Array.from(scoreCustomers(cols, weights)));
+  });
+
   it('refuses a weight vector of the wrong length', () => {
     expect(() => new IncrementalScorer(columns(5, 2, 1)).scoreWith(Float64Array.of(1))).toThrow(/2 columns but 1 weights/);
   });

@@ -22,13 +22,24 @@ export class IncrementalScorer {
     this.score = new Float32Array(n);
   }
 
-  /** Scores every customer with `weights` (one per column); returns the shared score array. */
-  scoreWith(weights: Float64Array): Float32Array {
+  /** True when the scores are what a full pass gives, bit for bit (no increments since the last one). */
+  get exact(): boolean {
+    return this.weights !== null && this.updates === 0;
+  }
+
+  /**
+   * Scores every customer with `weights` (one per column); returns the shared score array.
+   * `exact`: a full pass unless the sums are already one, so the result does not depend on the
+   * slider moves before it (an increment can change the last bit of a float32 score, which moves a
+   * customer sitting on a threshold; memberships and exports must not depend on that history).
+   */
+  scoreWith(weights: Float64Array, exact = false): Float32Array {
     if (weights.length !== this.columns.length) throw new Error(`IncrementalScorer: ${this.columns.length} columns but ${weights.length} weights`);
     const previous = this.weights;
     const changed: number[] = [];
     if (previous) for (let j = 0; j < weights.length; j++) if (!sameWeight(previous[j]!, weights[j]!)) changed.push(j);
-    if (!previous || changed.length > MAX_INCREMENTAL || this.updates >= REBUILD_EVERY) this.rebuild(weights);
+    const stale = exact && (changed.length > 0 || this.updates > 0);
+    if (!previous || changed.length > MAX_INCREMENTAL || this.updates >= REBUILD_EVERY || stale) this.rebuild(weights);
     else if (changed.length > 0) {
       for (const j of changed) this.apply(this.columns[j]!, usable(previous[j]!), usable(weights[j]!));
       this.updates++;

@@ -61,15 +61,20 @@ export class ScoringState {
     return mask;
   }
 
-  /** Scores and phases for these settings; the latest result is reused when nothing changed. */
-  score(settings: ScoringSettings): Scored {
+  /**
+   * Scores and phases for these settings; the latest result is reused when nothing changed.
+   * `exact`: what a fresh computation gives, whatever slider moves came before (memberships,
+   * comparisons and exports ask for it; the sliders take the incremental update).
+   */
+  score(settings: ScoringSettings, options: { exact?: boolean } = {}): Scored {
     const key = JSON.stringify([settings.weights, settings.normalisation, settings.thresholds, settings.retention]);
-    if (this.last?.key === key) return this.last.scored;
+    const exact = options.exact ?? false;
+    if (this.last?.key === key && (!exact || this.last.scored.normalised.scorer.exact)) return this.last.scored;
     const normalised = this.normalised(settings.normalisation);
     const weights = this.weightsOf(settings);
     const reuse = this.last?.scored;
     // The scorer's array is shared: a Scored is valid until the next score() call.
-    const score = normalised.scorer.scoreWith(weights);
+    const score = normalised.scorer.scoreWith(weights, exact);
     const phase = assignPhases(score, settings.thresholds, this.retained(settings), reuse?.phase);
     const scored = { score, phase, weights, normalised };
     this.last = { key, scored };

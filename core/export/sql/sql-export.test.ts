@@ -3,7 +3,7 @@
 // into a fresh SQLite database and into a throwaway PostgreSQL server, the exported script runs
 // there, and every signal must equal the app's bit for bit, and the intent score, phase, RFM group,
 // cluster, every saved segment, the primary segment and each segmentation's members must be the
-// app's, at the export date and, after `UPDATE segwb_params`, at a later date.
+// app's, at the export date and, after a refresh (refreshSql), at a later date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,7 +25,7 @@ import { signalCatalog } from '../../signals/handlers.ts';
 import { customSignalSchema, type CustomSignal } from '../../signals/types.ts';
 import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
 import { loadSqlDefinition } from './definition.ts';
-import { sqlScript, VIEW } from './script.ts';
+import { refreshSql, sqlScript, VIEW } from './script.ts';
 
 const AS_OF = Date.UTC(2025, 10, 17);
 const LATER = Date.UTC(2026, 0, 1);
@@ -226,7 +226,7 @@ describe('SQLite: a fresh database in the documented layout', () => {
 
   for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
     it(`equals the app at ${name}`, () => {
-      db.prepare('UPDATE segwb_params SET as_of_ms = ?').run(asOf);
+      db.exec(refreshSql('sqlite', asOf));
       const e = want(asOf);
       const ids = signalIds();
       const signals = db.prepare(`SELECT * FROM ${VIEW.signals} ORDER BY customer_id`).raw().all() as unknown[][];
@@ -255,7 +255,7 @@ describe.skipIf(missing !== null)(`PostgreSQL: a throwaway server${missing ? ` (
 
   for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
     it(`equals the app at ${name}`, async () => {
-      await server.client.query('UPDATE segwb_params SET as_of_ms = $1', [asOf]);
+      await server.client.query(refreshSql('postgres', asOf));
       const e = want(asOf);
       const ids = signalIds();
       const result = await server.client.query({ text: `SELECT * FROM ${VIEW.signals} ORDER BY customer_id`, rowMode: 'array' });

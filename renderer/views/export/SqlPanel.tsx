@@ -94,7 +94,7 @@ function SqlPreviewCard() {
         <h3 id="ex-sp-title">What the script holds</h3>
         {v ? (
           <span className="muted vp-head-note">
-            {SQL_DIALECT_NAMES[v.dialect]}, as of {v.asOf} until segwb_params says otherwise
+            {SQL_DIALECT_NAMES[v.dialect]}, computed as of {v.asOf} until refreshed at another date
           </span>
         ) : null}
         <span className="spacer" />
@@ -179,8 +179,15 @@ export function SqlPanel() {
         </div>
         <ul className="ex-holds" data-testid="sql-notes">
           <li>
-            Run the script once; then <code>SELECT * FROM segwb_membership</code>. To re-evaluate every view at another date,{' '}
-            <code>UPDATE segwb_params SET as_of_ms = &lt;ms&gt;</code> (a UTC midnight in epoch milliseconds).
+            Run the script once; then <code>SELECT * FROM segwb_membership</code>. To re-evaluate at another date or after new data,{' '}
+            {dialect === 'postgres' ? (
+              <code>CALL segwb_refresh(&lt;ms&gt;)</code>
+            ) : (
+              <>
+                the refresh statements at the end of the script, with <code>UPDATE segwb_params SET as_of_ms = &lt;ms&gt;</code>
+              </>
+            )}{' '}
+            (a UTC midnight in epoch milliseconds). Signals and scores are kept as {dialect === 'postgres' ? 'materialised views' : 'tables'}, computed once per refresh.
           </li>
           <li>Verified customer by customer against this workbench on real SQLite and PostgreSQL.</li>
           {dialect === 'postgres' ? (
