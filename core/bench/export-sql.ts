@@ -22,6 +22,7 @@ import { clusterSettingsSchema, DEFAULT_CLUSTER_SIGNALS } from '../clusters/type
 import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from '../export/sql/layout.ts';
 import { loadSqlDefinition } from '../export/sql/definition.ts';
 import { refreshSql, sqlScript, VIEW } from '../export/sql/script.ts';
+import { appMembershipRows, type MembershipRow } from '../export/sql/app-membership.ts';
 import { loadWorkspace, postgresMissing, startPostgres } from '../../test/support/postgres.ts';
 
 const customers = Number(process.argv[2] ?? 100_000);
@@ -30,7 +31,7 @@ const path = join(dir, 'bench.segwb');
 const seconds = (started: number) => Math.round((performance.now() - started) / 10) / 100;
 const job = { isCancelled: () => false, progress: () => {} };
 
-type Row = { customer_id: string; primary_segment_id: string; segment_ids: string; phase: string; intent_score: number; rfm_group: string; cluster_key: string };
+type Row = MembershipRow;
 
 function mismatches(rows: Row[], app: Row[]): number {
   if (rows.length !== app.length) return Math.abs(rows.length - app.length) + Math.min(rows.length, app.length);
@@ -61,23 +62,7 @@ try {
   process.stderr.write('  app: signals, score, RFM, clusters and every segment...\n');
   let t = performance.now();
   const { evaluator, data } = inThreadEvaluator(ws.db, asOf);
-  const segments = evaluator.segments();
-  const masks = segments.map((s) => evaluator.segmentMask(s));
-  const label = (kind: 'rules' | 'phases' | 'rfm' | 'clusters') => {
-    const { info, labels } = evaluator.segmentation({ kind });
-    return (i: number) => info.segments[labels[i]!]!.key;
-  };
-  const [primary, phase, rfm, cluster] = [label('rules'), label('phases'), label('rfm'), label('clusters')];
-  const score = evaluator.intentScores();
-  const app: Row[] = data.frame.customerIds.map((id, i) => ({
-    customer_id: id,
-    primary_segment_id: primary(i),
-    segment_ids: segments.filter((_, s) => masks[s]![i]).map((s) => s.segmentId).join(';'),
-    phase: phase(i),
-    intent_score: score[i]!,
-    rfm_group: rfm(i),
-    cluster_key: cluster(i),
-  }));
+  const app = appMembershipRows(evaluator, data, true);
   const appSeconds = seconds(t);
   const info = { asOf, workbenchVersion: 'bench', workspaceName: 'bench', createdAt: new Date() };
   const def = loadSqlDefinition(ws.db);

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
+import { parse, rootOf, children, only, numberAttr, expectSequence } from '../../../test/support/pmml-xml.ts';
+import { compile, type Value } from '../../../test/support/pmml-expressions.ts';
 import { generateSample } from '../../sample/generate.ts';
 import { openWorkspace, type Workspace } from '../../store/workspace.ts';
 import { tempDir } from '../../../test/support/temp.ts';
@@ -60,54 +62,7 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-// ---------- reading the document ----------
-
-function parse(xml: string): Document {
-  const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => problems.push(`${level}: ${msg}`) }).parseFromString(xml, 'text/xml');
-  expect(problems).toEqual([]);
-  return doc;
-}
-
-function rootOf(doc: Document): Element {
-  const root = doc.documentElement;
-  if (!root) throw new Error('the document has no root element');
-  return root;
-}
-
-const children = (e: Element, name?: string): Element[] =>
-  Array.from(e.childNodes).filter((n): n is Element => n.nodeType === 1 && (name === undefined || (n as Element).localName === name));
-const only = (e: Element, name: string): Element => {
-  const found = children(e, name);
-  expect(found, `exactly one ${name} in ${e.localName}`).toHaveLength(1);
-  return found[0]!;
-};
-const numberAttr = (e: Element, name: string): number => {
-  expect(e.hasAttribute(name), `${e.localName}@${name}`).toBe(true);
-  const value = Number(e.getAttribute(name));
-  expect(Number.isFinite(value), `${e.localName}@${name} = ${e.getAttribute(name)}`).toBe(true);
-  return value;
-};
-
-/** Child names in document order must match the pattern of the content model (a regular expression over "Name," tokens). */
-function expectSequence(e: Element, pattern: RegExp): void {
-  const names = children(e).map((c) => `${c.localName},`).join('');
-  expect(names, `children of ${e.localName}`).toMatch(pattern);
-}
-
 // ---------- the independent evaluator ----------
-
-type Value = number | null;
-
-// PMML's built-in functions these documents use; division by zero makes the value invalid.
-const OPERATIONS: Record<string, (args: number[]) => Value> = {
-  '+': ([a, b]) => a! + b!,
-  '-': ([a, b]) => a! - b!,
-  '*': ([a, b]) => a! * b!,
-  '/': ([a, b]) => (b === 0 ? null : a! / b!),
-  min: (args) => Math.min(...args),
-  max: (args) => Math.max(...args),
-};
 
 interface Scored {
   /** The cluster id, or null when the result is invalid. */
@@ -142,55 +97,6 @@ function pmmlEvaluator(doc: Document): Evaluator {
     centre: only(c, 'Array').textContent!.trim().split(/\s+/).map(Number),
   }));
 
-  // Each expression is compiled once into a function of the field values: walking the DOM per customer is too slow for big Discretize tables.
-  function interval(e: Element): (v: number) => boolean {
-    const closure = e.getAttribute('closure')!;
-    const left = e.hasAttribute('leftMargin') ? Number(e.getAttribute('leftMargin')) : -Infinity;
-    const right = e.hasAttribute('rightMargin') ? Number(e.getAttribute('rightMargin')) : Infinity;
-    const leftClosed = closure.startsWith('closed');
-    const rightClosed = closure.endsWith('Closed');
-    return (v) => (leftClosed ? v >= left : v > left) && (rightClosed ? v <= right : v < right);
-  }
-
-  function compile(e: Element): (env: Map<string, Value>) => Value {
-    switch (e.localName) {
-      case 'Constant': {
-        const value = Number(e.textContent);
-        return () => value;
-      }
-      case 'FieldRef': {
-        const name = e.getAttribute('field')!;
-        return (env) => {
-          if (!env.has(name)) throw new Error(`FieldRef to unknown field ${name}`);
-          return env.get(name)!;
-        };
-      }
-      case 'Discretize': {
-        const field = e.getAttribute('field')!;
-        const missing = e.hasAttribute('mapMissingTo') ? Number(e.getAttribute('mapMissingTo')) : null;
-        const otherwise = e.hasAttribute('defaultValue') ? Number(e.getAttribute('defaultValue')) : null;
-        const bins = children(e, 'DiscretizeBin').map((bin) => ({ contains: interval(only(bin, 'Interval')), value: Number(bin.getAttribute('binValue')) }));
-        return (env) => {
-          const v = env.get(field);
-          if (v === null || v === undefined) return missing;
-          for (const bin of bins) if (bin.contains(v)) return bin.value;
-          return otherwise;
-        };
-      }
-      case 'Apply': {
-        const fn = e.getAttribute('function')!;
-        const args = children(e).map(compile);
-        const op = OPERATIONS[fn];
-        if (!op) throw new Error(`function ${fn} is not supported here`);
-        return (env) => {
-          const values = args.map((a) => a(env));
-          return values.some((v) => v === null) ? null : op(values as number[]);
-        };
-      }
-      default:
-        throw new Error(`expression ${e.localName} is not supported here`);
-    }
-  }
   const compiled = derived.map((d) => ({ name: d.name, evaluate: compile(d.expression) }));
 
   return {

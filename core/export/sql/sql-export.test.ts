@@ -26,6 +26,7 @@ import { customSignalSchema, type CustomSignal } from '../../signals/types.ts';
 import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
 import { loadSqlDefinition } from './definition.ts';
 import { refreshSql, sqlScript, VIEW } from './script.ts';
+import { appMembershipRows, segmentKeys, type MembershipRow } from './app-membership.ts';
 
 const AS_OF = Date.UTC(2025, 10, 17);
 const LATER = Date.UTC(2026, 0, 1);
@@ -99,7 +100,7 @@ afterAll(() => {
 interface Expected {
   signals: Array<Array<number | null>>;
   ids: string[];
-  membership: Array<Record<string, unknown>>;
+  membership: MembershipRow[];
   members: Map<string, Map<string, string>>;
 }
 
@@ -116,25 +117,9 @@ function expected(asOf: number): Expected {
   const { evaluator, data } = inThreadEvaluator(ws.db, asOf);
   const { frame } = data;
   const ids = frame.customerIds;
-  const segments = evaluator.segments();
-  const masks = segments.map((s) => evaluator.segmentMask(s));
-  const label = (ref: SegmentationRef) => {
-    const { info, labels } = evaluator.segmentation(ref);
-    return (i: number) => info.segments[labels[i]!]!.key;
-  };
-  const [primary, phase, rfm, cluster] = [label({ kind: 'rules' }), label({ kind: 'phases' }), label({ kind: 'rfm' }), label({ kind: 'clusters' })];
-  const score = evaluator.intentScores();
-  const membership = ids.map((id, i) => ({
-    customer_id: id,
-    primary_segment_id: primary(i),
-    segment_ids: segments.filter((_, s) => masks[s]![i]).map((s) => s.segmentId).join(';'),
-    phase: phase(i),
-    intent_score: score[i]!,
-    rfm_group: rfm(i),
-    cluster_key: cluster(i),
-  }));
+  const membership = appMembershipRows(evaluator, data, true);
   const members = new Map(REFS().map((ref) => {
-    const key = label(ref);
+    const key = segmentKeys(evaluator, ref);
     return [formatSegmentationRef(ref), new Map(ids.map((id, i) => [id, key(i)]))] as const;
   }));
   const signals = ids.map((_, i) => frame.values.map((column) => (column[i] !== column[i] ? null : column[i]!)));

@@ -4,40 +4,35 @@
 import { useApp } from '../../store/index.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, plural } from '../../lib/format.ts';
-import { ReplaceFileDialog } from '../files/SaveFileExport.tsx';
-import { InlineJob } from '../signals/InlineJob.tsx';
+import { SaveFileStatus } from '../files/SaveFileExport.tsx';
 import { AsOfField } from './AsOfField.tsx';
 import { BundleSummaryCard } from './BundleSummary.tsx';
 import { BundleDiffCard } from './BundleDiffCard.tsx';
 import { BundleImportCard, ImportQuestionDialog } from './BundleImport.tsx';
 
 function BundleFileStatus() {
-  const { job, error, result, replacePath } = useApp((s) => s.exportBundleFile);
+  const file = useApp((s) => s.exportBundleFile);
   const cancel = useApp((s) => s.cancelBundleExport);
   const dismiss = useApp((s) => s.dismissBundleReplace);
   const exportTo = useApp((s) => s.exportBundle);
   return (
-    <>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="bundle-export" startingText="Writing the bundle…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="bundle-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The bundle was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result ? (
-        <div className="sig-alert success" role="status" data-testid="bundle-export-result" data-path={result.path} data-segments={result.segments}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote the definitions as of {result.asOf} ({formatBytes(result.bytes)}, {plural(result.segments, 'saved segment')}
-            {result.clusterModel === null ? ', no cluster model' : `, cluster model #${result.clusterModel}`}) to <span className="mono vp-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceFileDialog path={replacePath} replaceWith="the bundle of the current definitions" testIdPrefix="bundle" onCancel={dismiss} onReplace={(p) => void exportTo(p, true)} />
-    </>
+    <SaveFileStatus
+      state={file}
+      testIdPrefix="bundle"
+      fileName="The bundle"
+      startingText="Writing the bundle…"
+      replaceWith="the bundle of the current definitions"
+      onCancel={cancel}
+      onDismissReplace={dismiss}
+      onReplace={(p) => void exportTo(p, true)}
+      resultData={(r) => ({ segments: r.segments })}
+      describe={(r) => (
+        <>
+          Wrote the definitions as of {r.asOf} ({formatBytes(r.bytes)}, {plural(r.segments, 'saved segment')}
+          {r.clusterModel === null ? ', no cluster model' : `, cluster model #${r.clusterModel}`}) to <span className="mono vp-path">{r.path}</span>
+        </>
+      )}
+    />
   );
 }
 

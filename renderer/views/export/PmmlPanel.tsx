@@ -7,37 +7,31 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { Icon } from '../../components/Icon.tsx';
 import { LoadErrorState, LoadingState } from '../../components/ViewStates.tsx';
 import { formatBytes, formatDateTime, plural } from '../../lib/format.ts';
-import { ReplaceFileDialog } from '../files/SaveFileExport.tsx';
-import { InlineJob } from '../signals/InlineJob.tsx';
+import { SaveFileStatus } from '../files/SaveFileExport.tsx';
 import { pmmlModelLabel } from './exportText.ts';
 
 function PmmlFileStatus() {
-  const { job, error, result, replacePath } = useApp((s) => s.exportPmmlFile);
+  const file = useApp((s) => s.exportPmmlFile);
   const cancel = useApp((s) => s.cancelPmmlExport);
   const dismiss = useApp((s) => s.dismissPmmlReplace);
   const exportTo = useApp((s) => s.exportPmml);
   return (
-    <>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="pmml-export" startingText="Writing the PMML…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="pmml-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The PMML was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result ? (
-        <div className="sig-alert success" role="status" data-testid="pmml-export-result" data-path={result.path} data-model={result.modelId} data-clusters={result.clusters}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote cluster model #{result.modelId} ({formatBytes(result.bytes)}, k = {result.clusters}, {plural(result.signals, 'signal')}) to{' '}
-            <span className="mono vp-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceFileDialog path={replacePath} replaceWith="this cluster model’s PMML" testIdPrefix="pmml" onCancel={dismiss} onReplace={(p) => void exportTo(p, true)} />
-    </>
+    <SaveFileStatus
+      state={file}
+      testIdPrefix="pmml"
+      fileName="The PMML"
+      startingText="Writing the PMML…"
+      replaceWith="this cluster model’s PMML"
+      onCancel={cancel}
+      onDismissReplace={dismiss}
+      onReplace={(p) => void exportTo(p, true)}
+      resultData={(r) => ({ model: r.modelId, clusters: r.clusters })}
+      describe={(r) => (
+        <>
+          Wrote cluster model #{r.modelId} ({formatBytes(r.bytes)}, k = {r.clusters}, {plural(r.signals, 'signal')}) to <span className="mono vp-path">{r.path}</span>
+        </>
+      )}
+    />
   );
 }
 

@@ -5,37 +5,31 @@
 import { useApp } from '../../store/index.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { formatBytes, plural } from '../../lib/format.ts';
-import { ReplaceFileDialog } from '../files/SaveFileExport.tsx';
-import { InlineJob } from '../signals/InlineJob.tsx';
+import { SaveFileStatus } from '../files/SaveFileExport.tsx';
 import { AsOfField } from './AsOfField.tsx';
 
 function ScorecardFileStatus() {
-  const { job, error, result, replacePath } = useApp((s) => s.exportScorecardFile);
+  const file = useApp((s) => s.exportScorecardFile);
   const cancel = useApp((s) => s.cancelScorecardExport);
   const dismiss = useApp((s) => s.dismissScorecardReplace);
   const exportTo = useApp((s) => s.exportScorecard);
   return (
-    <>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="scorecard-export" startingText="Computing the signals and writing the Scorecard…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="scorecard-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The PMML was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result ? (
-        <div className="sig-alert success" role="status" data-testid="scorecard-export-result" data-path={result.path} data-signals={result.signals} data-as-of={result.asOf}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote the intent score as of {result.asOf} ({formatBytes(result.bytes)}, {plural(result.signals, 'weighted signal')}) to{' '}
-            <span className="mono vp-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceFileDialog path={replacePath} replaceWith="the intent score’s Scorecard" testIdPrefix="scorecard" onCancel={dismiss} onReplace={(p) => void exportTo(p, true)} />
-    </>
+    <SaveFileStatus
+      state={file}
+      testIdPrefix="scorecard"
+      fileName="The PMML"
+      startingText="Computing the signals and writing the Scorecard…"
+      replaceWith="the intent score’s Scorecard"
+      onCancel={cancel}
+      onDismissReplace={dismiss}
+      onReplace={(p) => void exportTo(p, true)}
+      resultData={(r) => ({ signals: r.signals, 'as-of': r.asOf })}
+      describe={(r) => (
+        <>
+          Wrote the intent score as of {r.asOf} ({formatBytes(r.bytes)}, {plural(r.signals, 'weighted signal')}) to <span className="mono vp-path">{r.path}</span>
+        </>
+      )}
+    />
   );
 }
 

@@ -8,7 +8,7 @@ import { isSqlRefusal, SQL_DIALECTS, type ExportFailure, type SqlDialect } from 
 import { Icon } from '../../components/Icon.tsx';
 import { SegmentedChoice } from '../../components/SegmentedChoice.tsx';
 import { formatBytes, plural } from '../../lib/format.ts';
-import { ReplaceFileDialog } from '../files/SaveFileExport.tsx';
+import { SaveFileStatus } from '../files/SaveFileExport.tsx';
 import { InlineJob } from '../signals/InlineJob.tsx';
 import { AsOfField } from './AsOfField.tsx';
 import { CodeBlock } from './CodeBlock.tsx';
@@ -20,32 +20,29 @@ export const SCRIPT_LINES = 200;
 
 /** `refused`: the definitions changed since the last file was written, so its line would mislead. */
 function SqlFileStatus({ refused }: { refused: boolean }) {
-  const { job, error, result, replacePath } = useApp((s) => s.exportSqlFile);
+  const file = useApp((s) => s.exportSqlFile);
   const cancel = useApp((s) => s.cancelSqlExport);
   const dismiss = useApp((s) => s.dismissSqlReplace);
   const exportTo = useApp((s) => s.exportSql);
   return (
-    <>
-      {job ? <InlineJob job={job} onCancel={cancel} testIdPrefix="sql-export" startingText="Writing the SQL…" /> : null}
-      {error ? (
-        <div className="sig-alert error" role="alert" data-testid="sql-export-error">
-          <Icon name="alert" size={16} />
-          <p>
-            <strong>The SQL was not written.</strong> {error}
-          </p>
-        </div>
-      ) : null}
-      {result && !refused ? (
-        <div className="sig-alert success" role="status" data-testid="sql-export-result" data-path={result.path} data-dialect={result.dialect} data-views={result.views.length}>
-          <Icon name="check" size={16} />
-          <p>
-            Wrote {plural(result.views.length, 'view')} for {SQL_DIALECT_NAMES[result.dialect]} as of {result.asOf} ({formatBytes(result.bytes)},{' '}
-            {plural(result.segments, 'saved segment')}) to <span className="mono vp-path">{result.path}</span>
-          </p>
-        </div>
-      ) : null}
-      <ReplaceFileDialog path={replacePath} replaceWith="the SQL views of the current definitions" testIdPrefix="sql" onCancel={dismiss} onReplace={(p) => void exportTo(p, true)} />
-    </>
+    <SaveFileStatus
+      state={file}
+      testIdPrefix="sql"
+      fileName="The SQL"
+      startingText="Writing the SQL…"
+      replaceWith="the SQL views of the current definitions"
+      onCancel={cancel}
+      onDismissReplace={dismiss}
+      onReplace={(p) => void exportTo(p, true)}
+      hideResult={refused}
+      resultData={(r) => ({ dialect: r.dialect, views: r.views.length })}
+      describe={(r) => (
+        <>
+          Wrote {plural(r.views.length, 'view')} for {SQL_DIALECT_NAMES[r.dialect]} as of {r.asOf} ({formatBytes(r.bytes)}, {plural(r.segments, 'saved segment')}) to{' '}
+          <span className="mono vp-path">{r.path}</span>
+        </>
+      )}
+    />
   );
 }
 
