@@ -79,7 +79,7 @@ export interface SqlPreview {
   asOf: string;
   /** The whole script. */
   text: string;
-  /** Views in creation order. */
+  /** What the script creates for readers, in order (views, and the snapshots of signals and scores). */
   views: string[];
   membershipView: string;
   signals: number;

@@ -7,7 +7,7 @@ import type { SqlDialectName } from '../../signals/sql-dialect.ts';
 import type { Db } from '../../store/db.ts';
 import type { SqlExportResult, SqlPreview } from '../types.ts';
 import { loadSqlDefinition } from './definition.ts';
-import { sqlScript, VIEW } from './script.ts';
+import { scriptRelations, sqlScript, VIEW } from './script.ts';
 
 export interface SqlExportOptions {
   dialect: SqlDialectName;
@@ -20,8 +20,9 @@ export interface SqlExportOptions {
 export function sqlPreview(db: Db, options: SqlExportOptions): SqlPreview {
   const asOf = options.asOf === undefined ? defaultAsOf(db) : parseAsOf(options.asOf);
   const def = loadSqlDefinition(db);
-  const text = sqlScript(def, options.dialect, { asOf, workbenchVersion: options.workbenchVersion, workspaceName: basename(options.workspacePath), createdAt: new Date() });
-  const views = [...text.matchAll(/^CREATE VIEW (\w+)/gm)].map((m) => m[1]!);
+  const info = { asOf, workbenchVersion: options.workbenchVersion, workspaceName: basename(options.workspacePath), createdAt: new Date() };
+  const text = sqlScript(def, options.dialect, info);
+  const views = scriptRelations(def, options.dialect, info);
   return {
     dialect: options.dialect,
     asOf: formatDay(asOf),

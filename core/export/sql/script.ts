@@ -114,9 +114,13 @@ interface Stage {
   snapshot: boolean;
 }
 
-export function sqlScript(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): string {
+/** What a script creates, in order: the relations a reader queries (snapshots under their own names). */
+export function scriptRelations(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): string[] {
+  return buildStages(def, dialectName, info).map((s) => s.name);
+}
+
+function buildStages(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): Stage[] {
   const d = DIALECTS[dialectName];
-  const postgres = dialectName === 'postgres';
   const stages: Stage[] = [];
   const add = (name: string, body: string, options: { columns?: string[]; snapshot?: boolean } = {}) =>
     stages.push({ name, body, columns: options.columns, snapshot: options.snapshot ?? false });
@@ -167,7 +171,12 @@ FROM ${VIEW.customers} u
 JOIN ${VIEW.intent} i ON i.customer_id = u.customer_id
 JOIN ${VIEW.rfm} r ON r.customer_id = u.customer_id${def.newestModelId === null ? '' : `\nJOIN ${VIEW.cluster(def.newestModelId)} c ON c.customer_id = u.customer_id`}${joins}`,
   );
+  return stages;
+}
 
+export function sqlScript(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): string {
+  const postgres = dialectName === 'postgres';
+  const stages = buildStages(def, dialectName, info);
   const out = [header(def, dialectName, info)];
   if (postgres) out.push("-- SQLite's compensated sum() and NULL-propagating min()/max() (see the header of each function).", POSTGRES_PRELUDE);
   out.push(dropAll(stages, postgres));
