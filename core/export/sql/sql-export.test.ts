@@ -6,7 +6,7 @@
 // app's, at the export date and, after a refresh (refreshSql), at a later date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { generateSample } from '../../sample/generate.ts';
 import { openWorkspace, type Workspace } from '../../store/workspace.ts';
 import { tempDir } from '../../../test/support/temp.ts';
@@ -19,14 +19,12 @@ import { clusterSettingsSchema, DEFAULT_CLUSTER_SIGNALS, type ClusterSettingsIn 
 import { saveSegment, savePriority } from '../../rules/segments-store.ts';
 import { saveRfmSettings, loadRfmSettings } from '../../rules/rfm.ts';
 import { ruleGroupSchema, type RuleGroupIn, type SegmentationRef } from '../../rules/types.ts';
-import { formatSegmentationRef } from '../../rules/refs.ts';
 import { loadSettings, saveSettings } from '../../signals/settings.ts';
 import { signalCatalog } from '../../signals/handlers.ts';
 import { customSignalSchema, type CustomSignal } from '../../signals/types.ts';
 import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
 import { loadSqlDefinition } from './definition.ts';
-import { refreshSql, sqlScript, VIEW } from './script.ts';
-import { appMembershipRows, segmentKeys, type MembershipRow } from './app-membership.ts';
+import { appExpectation, checkPostgres, checkSqlite, exportScript, sqliteWithLayout, type Expected } from '../../../test/support/sql-export-check.ts';
 
 const AS_OF = Date.UTC(2025, 10, 17);
 const LATER = Date.UTC(2026, 0, 1);
@@ -97,13 +95,6 @@ afterAll(() => {
 
 // ---------- what the app says ----------
 
-interface Expected {
-  signals: Array<Array<number | null>>;
-  ids: string[];
-  membership: MembershipRow[];
-  members: Map<string, Map<string, string>>;
-}
-
 const REFS = (): SegmentationRef[] => [
   { kind: 'phases' },
   { kind: 'rfm' },
@@ -113,64 +104,12 @@ const REFS = (): SegmentationRef[] => [
   ...Object.values(segmentIds).map((segmentId) => ({ kind: 'segment' as const, segmentId })),
 ];
 
-function expected(asOf: number): Expected {
-  const { evaluator, data } = inThreadEvaluator(ws.db, asOf);
-  const { frame } = data;
-  const ids = frame.customerIds;
-  const membership = appMembershipRows(evaluator, data, true);
-  const members = new Map(REFS().map((ref) => {
-    const key = segmentKeys(evaluator, ref);
-    return [formatSegmentationRef(ref), new Map(ids.map((id, i) => [id, key(i)]))] as const;
-  }));
-  const signals = ids.map((_, i) => frame.values.map((column) => (column[i] !== column[i] ? null : column[i]!)));
-  return { signals, ids, membership, members };
-}
-
-/** Bit-for-bit equality of the signal rows (Object.is tells -0 from 0 too), with the first differences named. */
-function compareSignals(actual: Array<Array<number | null>>, want: Expected, signalIds: string[]): void {
-  const diffs: string[] = [];
-  want.signals.forEach((row, i) =>
-    row.forEach((v, j) => {
-      if (!Object.is(actual[i]![j], v)) diffs.push(`${want.ids[i]} ${signalIds[j]}: ${String(actual[i]![j])} vs ${String(v)}`);
-    }),
-  );
-  expect(diffs.slice(0, 10)).toEqual([]);
-}
-
-function compareMembers(rows: Array<{ segmentation: string; segment: string; customer_id: string }>, want: Expected): void {
-  const got = new Map<string, Map<string, string>>();
-  for (const r of rows) {
-    let m = got.get(r.segmentation);
-    if (!m) got.set(r.segmentation, (m = new Map()));
-    m.set(r.customer_id, r.segment);
-  }
-  for (const [ref, byCustomer] of want.members) {
-    const mine = got.get(ref);
-    expect(mine, `segmentation ${ref}`).toBeDefined();
-    const wrong = [...byCustomer].filter(([id, key]) => mine!.get(id) !== key).map(([id, key]) => `${ref} ${id}: ${mine!.get(id)} vs ${key}`);
-    expect(wrong.slice(0, 10), `segmentation ${ref}`).toEqual([]);
-    expect(mine!.size).toBe(byCustomer.size);
-  }
-}
-
-function shuffled<T>(rows: T[], seed: number): T[] {
-  let s = seed;
-  const out = [...rows];
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 const wanted = new Map<number, Expected>();
 const want = (asOf: number) => {
   let e = wanted.get(asOf);
-  if (!e) wanted.set(asOf, (e = expected(asOf)));
+  if (!e) wanted.set(asOf, (e = appExpectation(ws.db, asOf, REFS(), true)));
   return e;
 };
-const signalIds = () => inThreadEvaluator(ws.db, AS_OF).data.frame.signals.map((s) => s.id);
 
 describe('the fixture', () => {
   it('puts customers on both sides of every decision the SQL makes', () => {
@@ -193,34 +132,15 @@ describe('the fixture', () => {
 });
 
 describe('SQLite: a fresh database in the documented layout', () => {
-  let db: Database.Database;
+  let lite: Database.Database;
   beforeAll(() => {
-    db = new Database(':memory:');
-    db.exec(rawTablesDdl('sqlite'));
-    for (const [table, columns] of [['customers', CUSTOMER_COLUMNS], ['events', EVENT_COLUMNS]] as const) {
-      const rows = ws.db.all<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table}`);
-      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      db.transaction(() => {
-        for (const row of shuffled(rows, 7)) insert.run(columns.map((c) => row[c]));
-      })();
-    }
-    const script = sqlScript(loadSqlDefinition(ws.db), 'sqlite', { asOf: AS_OF, workbenchVersion: 'test', workspaceName: 'sample', createdAt: new Date(0) });
-    db.exec(script);
+    lite = sqliteWithLayout(ws.db);
+    lite.exec(exportScript(ws.db, 'sqlite', AS_OF));
   }, 120_000);
-  afterAll(() => db?.close());
+  afterAll(() => lite?.close());
 
   for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
-    it(`equals the app at ${name}`, () => {
-      db.exec(refreshSql('sqlite', asOf));
-      const e = want(asOf);
-      const ids = signalIds();
-      const signals = db.prepare(`SELECT * FROM ${VIEW.signals} ORDER BY customer_id`).raw().all() as unknown[][];
-      expect(signals.map((r) => r[0])).toEqual(e.ids);
-      compareSignals(signals.map((r) => r.slice(1) as Array<number | null>), e, ids);
-      const membership = db.prepare(`SELECT * FROM ${VIEW.membership} ORDER BY customer_id`).all();
-      expect(membership).toEqual(e.membership);
-      compareMembers(db.prepare(`SELECT segmentation, segment, customer_id FROM ${VIEW.members}`).all() as never, e);
-    }, 120_000);
+    it(`equals the app at ${name}`, () => checkSqlite(lite, asOf, want(asOf)), 120_000);
   }
 });
 
@@ -231,29 +151,14 @@ describe.skipIf(missing !== null)(`PostgreSQL: a throwaway server${missing ? ` (
     server = await startPostgres();
     await server.client.query(rawTablesDdl('postgres'));
     await loadWorkspace(server.client, ws.db, { customers: CUSTOMER_COLUMNS, events: EVENT_COLUMNS });
-    const script = sqlScript(loadSqlDefinition(ws.db), 'postgres', { asOf: AS_OF, workbenchVersion: 'test', workspaceName: 'sample', createdAt: new Date(0) });
-    await server.client.query(script);
+    await server.client.query(exportScript(ws.db, 'postgres', AS_OF));
     // As the script's header advises: JIT compiling these wide plans takes longer than running them.
     await server.client.query('SET jit = off');
   }, 180_000);
   afterAll(async () => server?.stop());
 
   for (const [name, asOf] of [['the export date', AS_OF], ['a later date', LATER]] as const) {
-    it(`equals the app at ${name}`, async () => {
-      await server.client.query(refreshSql('postgres', asOf));
-      const e = want(asOf);
-      const ids = signalIds();
-      const result = await server.client.query({ text: `SELECT * FROM ${VIEW.signals} ORDER BY customer_id`, rowMode: 'array' });
-      // Doubles and 64-bit integers only: a NUMERIC column would be a decimal computation, not the app's.
-      expect(new Set(result.fields.slice(1).map((f) => (f.dataTypeID === 701 ? 'double precision' : f.dataTypeID === 20 ? 'bigint' : `type ${f.dataTypeID}`)))).toEqual(new Set(['double precision', 'bigint']));
-      const signals = result.rows as unknown[][];
-      expect(signals.map((r) => r[0])).toEqual(e.ids);
-      // node-pg returns bigint sums as text: numbers compared as numbers.
-      compareSignals(signals.map((r) => r.slice(1).map((v) => (v === null ? null : Number(v)))), e, ids);
-      const membership = (await server.client.query(`SELECT * FROM ${VIEW.membership} ORDER BY customer_id`)).rows;
-      expect(membership).toEqual(e.membership);
-      compareMembers((await server.client.query(`SELECT segmentation, segment, customer_id FROM ${VIEW.members}`)).rows, e);
-    }, 180_000);
+    it(`equals the app at ${name}`, () => checkPostgres(server.client, asOf, want(asOf)), 180_000);
   }
 });
 
