@@ -71,8 +71,9 @@ ${refreshSql(dialect, 1767225600000)
 -- The signals and the intent score are kept as ${dialect === 'postgres' ? 'materialised views' : 'tables'} (computed once per date, read by every
 -- other view); the rest are views. An index on events (customer_id, ts) helps.
 --${dialect === 'postgres' ? `
--- PostgreSQL: SET jit = off in the session that reads the views. The plans are wide, and JIT compiling
--- them took 17 of 18 seconds for 1,500 customers here; without it the same query took under 2 s.
+-- PostgreSQL: if reading the views is slow, try SET jit = off in that session. The plans are wide: a
+-- version of this script without the snapshots spent 17 of its 18 seconds JIT compiling them (1,500
+-- customers); with the snapshots JIT made no difference at that size.
 --` : ''}
 -- Holds: ${def.signals.length} signals (${def.custom.length} defined by the analyst), the intent score
 -- (${def.scoring.normalisation} normalisation, thresholds ${def.scoring.thresholds.consideration} / ${def.scoring.thresholds.decision}), RFM (${def.rfm.method}),

@@ -189,8 +189,8 @@ export function SqlPanel() {
           <li>Verified customer by customer against this workbench on real SQLite and PostgreSQL.</li>
           {dialect === 'postgres' ? (
             <li data-testid="sql-jit-note">
-              <strong>PostgreSQL:</strong> run <code>SET jit = off</code> in the session that reads the views — the plans are wide and JIT compiling them takes far longer
-              than the query.
+              <strong>PostgreSQL:</strong> if reading the views is slow, try <code>SET jit = off</code> in that session: the plans are wide, and JIT compiling them can
+              take longer than the query itself.
             </li>
           ) : null}
         </ul>
