@@ -5,6 +5,7 @@
 import { expect } from 'vitest';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
+import { loadWorkspace, startPostgres, type PostgresServer } from './postgres.ts';
 import type { Db } from '../../core/store/db.ts';
 import { inThreadEvaluator } from '../../core/rules/in-thread.ts';
 import { formatSegmentationRef } from '../../core/rules/refs.ts';
@@ -69,6 +70,24 @@ export function sqliteWithLayout(db: Db, seed = 7): Database.Database {
       for (const row of shuffled(rows, seed)) insert.run(columns.map((c) => row[c]));
     })();
   }
+  return lite;
+}
+
+/** A throwaway PostgreSQL server with the workspace in the documented layout and the exported script run as of `asOf`. */
+export async function postgresWithExport(db: Db, asOf: number): Promise<PostgresServer> {
+  const server = await startPostgres();
+  await server.client.query(rawTablesDdl('postgres'));
+  await loadWorkspace(server.client, db, { customers: CUSTOMER_COLUMNS, events: EVENT_COLUMNS });
+  await server.client.query(exportScript(db, 'postgres', asOf));
+  // As the script's header advises when reads are slow: JIT compiling the wide plans can cost more than running them.
+  await server.client.query('SET jit = off');
+  return server;
+}
+
+/** The same on a fresh SQLite database. */
+export function sqliteWithExport(db: Db, asOf: number, seed = 7): Database.Database {
+  const lite = sqliteWithLayout(db, seed);
+  lite.exec(exportScript(db, 'sqlite', asOf));
   return lite;
 }
 

@@ -10,11 +10,10 @@ import { createWorkspace, type Workspace } from '../../store/workspace.ts';
 import { tempDir } from '../../../test/support/temp.ts';
 import { importInto } from '../../../test/support/import.ts';
 import { sharedDataFile } from '../../../test/support/shared-data.ts';
-import { loadWorkspace, postgresMissing, startPostgres, type PostgresServer } from '../../../test/support/postgres.ts';
-import { appExpectation, checkPostgres, checkSqlite, exportScript, sqliteWithLayout, type Expected } from '../../../test/support/sql-export-check.ts';
+import { postgresMissing, type PostgresServer } from '../../../test/support/postgres.ts';
+import { appExpectation, checkPostgres, checkSqlite, postgresWithExport, sqliteWithExport, type Expected } from '../../../test/support/sql-export-check.ts';
 import { saveSegment } from '../../rules/segments-store.ts';
 import { ruleGroupSchema, type RuleGroupIn, type SegmentationRef } from '../../rules/types.ts';
-import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
 
 const AS_OF = Date.UTC(2011, 9, 1);
 const LATER = Date.UTC(2011, 11, 10);
@@ -65,8 +64,7 @@ describe('the segments of the shop', () => {
 describe('UCI Online Retail on SQLite', () => {
   let lite: Database.Database;
   beforeAll(() => {
-    lite = sqliteWithLayout(ws.db, 11);
-    lite.exec(exportScript(ws.db, 'sqlite', AS_OF));
+    lite = sqliteWithExport(ws.db, AS_OF, 11);
   }, 300_000);
   afterAll(() => lite?.close());
 
@@ -79,11 +77,7 @@ const missing = postgresMissing();
 describe.skipIf(missing !== null)(`UCI Online Retail on PostgreSQL${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let server: PostgresServer;
   beforeAll(async () => {
-    server = await startPostgres();
-    await server.client.query(rawTablesDdl('postgres'));
-    await loadWorkspace(server.client, ws.db, { customers: CUSTOMER_COLUMNS, events: EVENT_COLUMNS });
-    await server.client.query(exportScript(ws.db, 'postgres', AS_OF));
-    await server.client.query('SET jit = off');
+    server = await postgresWithExport(ws.db, AS_OF);
   }, 300_000);
   afterAll(async () => server?.stop());
 

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { generateSample } from '../../sample/generate.ts';
 import { openWorkspace, type Workspace } from '../../store/workspace.ts';
 import { tempDir } from '../../../test/support/temp.ts';
-import { loadWorkspace, postgresMissing, startPostgres, type PostgresServer } from '../../../test/support/postgres.ts';
+import { postgresMissing, type PostgresServer } from '../../../test/support/postgres.ts';
 import { inThreadEvaluator } from '../../rules/in-thread.ts';
 import { fitJobArgs } from '../../clusters/fit-request.ts';
 import { fitJob } from '../../clusters/jobs.ts';
@@ -22,9 +22,8 @@ import { ruleGroupSchema, type RuleGroupIn, type SegmentationRef } from '../../r
 import { loadSettings, saveSettings } from '../../signals/settings.ts';
 import { signalCatalog } from '../../signals/handlers.ts';
 import { customSignalSchema, type CustomSignal } from '../../signals/types.ts';
-import { CUSTOMER_COLUMNS, EVENT_COLUMNS, rawTablesDdl } from './layout.ts';
 import { loadSqlDefinition } from './definition.ts';
-import { appExpectation, checkPostgres, checkSqlite, exportScript, sqliteWithLayout, type Expected } from '../../../test/support/sql-export-check.ts';
+import { appExpectation, checkPostgres, checkSqlite, postgresWithExport, sqliteWithExport, type Expected } from '../../../test/support/sql-export-check.ts';
 
 const AS_OF = Date.UTC(2025, 10, 17);
 const LATER = Date.UTC(2026, 0, 1);
@@ -134,8 +133,7 @@ describe('the fixture', () => {
 describe('SQLite: a fresh database in the documented layout', () => {
   let lite: Database.Database;
   beforeAll(() => {
-    lite = sqliteWithLayout(ws.db);
-    lite.exec(exportScript(ws.db, 'sqlite', AS_OF));
+    lite = sqliteWithExport(ws.db, AS_OF);
   }, 120_000);
   afterAll(() => lite?.close());
 
@@ -148,12 +146,7 @@ const missing = postgresMissing();
 describe.skipIf(missing !== null)(`PostgreSQL: a throwaway server${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let server: PostgresServer;
   beforeAll(async () => {
-    server = await startPostgres();
-    await server.client.query(rawTablesDdl('postgres'));
-    await loadWorkspace(server.client, ws.db, { customers: CUSTOMER_COLUMNS, events: EVENT_COLUMNS });
-    await server.client.query(exportScript(ws.db, 'postgres', AS_OF));
-    // As the script's header advises: JIT compiling these wide plans takes longer than running them.
-    await server.client.query('SET jit = off');
+    server = await postgresWithExport(ws.db, AS_OF);
   }, 180_000);
   afterAll(async () => server?.stop());
 
