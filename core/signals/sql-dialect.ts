@@ -48,6 +48,13 @@ export interface SqlDialect {
   monthStart(msExpr: string): string;
   /** A text value as a literal. */
   string(value: string): string;
+  /** The smallest of two or more values none of which is NULL (SQLite's min() takes many; PostgreSQL's least()). */
+  smallest(values: readonly string[]): string;
+  /**
+   * Math.fround of a column: the double rounded to float32, as the app's Float32Array scores are.
+   * Apply it to a plain column of a materialised stage: the SQLite text repeats it.
+   */
+  float32(column: string): string;
 }
 
 /** Shortest round-trip text of a finite double: what JavaScript prints, which both engines read back exactly. */
@@ -62,6 +69,22 @@ const SIMPLE_PREFIX = /^[A-Za-z0-9_]+$/;
 function checkPrefix(prefix: string): string {
   if (!SIMPLE_PREFIX.test(prefix)) throw new Error(`startsWith takes letters, digits and underscores only, got ${prefix}`);
   return prefix;
+}
+
+/**
+ * SQLite has no float of that width: the double is rounded to 24 significant bits, ties to even,
+ * with power-of-two scaling only (exact for normal floats; scores 0..100 and units 0..1 are).
+ * Checked against Math.fround in sql-dialect.test.ts.
+ */
+function sqliteFloat32(x: string): string {
+  const a = `abs(${x})`;
+  const e0 = `floor(log2(${a}))`;
+  // log2 of a value just below a power of two can round up to it: correct the exponent both ways.
+  const e = `(${e0} - (power(2.0, ${e0}) > ${a}) + (power(2.0, ${e0} + 1) <= ${a}))`;
+  const scale = `power(2.0, 23 - ${e})`;
+  const q = `(${a} * ${scale})`;
+  const f = `floor(${q})`;
+  return `(CASE WHEN ${x} = 0 THEN 0.0 ELSE sign(${x}) * (${f} + CASE WHEN ${q} - ${f} > 0.5 THEN 1 WHEN ${q} - ${f} < 0.5 THEN 0 ELSE ${f} - 2 * floor(${f} / 2) END) / ${scale} END)`;
 }
 
 export const SQLITE: SqlDialect = {
@@ -86,6 +109,8 @@ export const SQLITE: SqlDialect = {
   attribute: (key) => ({ expr: 'json_extract(attributes, ?)', param: `$."${key}"` }),
   monthStart: (ms) => `(CAST(strftime('%s', (${ms}) / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000)`,
   string: quote,
+  smallest: (values) => `min(${values.join(', ')})`,
+  float32: sqliteFloat32,
 };
 
 export const POSTGRES: SqlDialect = {
@@ -111,6 +136,8 @@ export const POSTGRES: SqlDialect = {
   // AT TIME ZONE 'UTC' makes the month the UTC one whatever the session's TimeZone.
   monthStart: (ms) => `(CAST(extract(epoch FROM date_trunc('month', to_timestamp((${ms}) / 1000) AT TIME ZONE 'UTC')) AS bigint) * 1000)`,
   string: quote,
+  smallest: (values) => `least(${values.join(', ')})`,
+  float32: (x) => `CAST(CAST(${x} AS real) AS double precision)`,
 };
 
 export const DIALECTS: Record<SqlDialectName, SqlDialect> = { sqlite: SQLITE, postgres: POSTGRES };

@@ -401,6 +401,12 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
     return get().exportDir ?? (dirName(get().workspace?.path ?? '') || undefined);
   }
 
+  /** The save dialog, opened where the last export went (else beside the workspace). */
+  function askSavePath(title: string, suggestedName: string, extension: string): Promise<string | null> {
+    const dir = startDir();
+    return get().pickSavePath({ title, suggestedName, extension, ...(dir ? { dir } : {}) });
+  }
+
   function remember(path: string) {
     const dir = dirName(path);
     if (dir) set({ exportDir: dir });
@@ -594,8 +600,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     async promptMembershipExport() {
       if (get().exportMembershipFile.job) return;
-      const dir = startDir();
-      const path = await get().pickSavePath({ title: 'Export the membership CSV', suggestedName: membershipFileName(fileAsOf('membership')), extension: 'csv', ...(dir ? { dir } : {}) });
+      const path = await askSavePath('Export the membership CSV', membershipFileName(fileAsOf('membership')), 'csv');
       if (path) await get().exportMembership(path);
     },
 
@@ -612,8 +617,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     async promptBundleExport() {
       if (get().exportBundleFile.job) return;
-      const dir = startDir();
-      const path = await get().pickSavePath({ title: 'Export the JSON bundle', suggestedName: bundleFileName(fileAsOf('bundle')), extension: 'json', ...(dir ? { dir } : {}) });
+      const path = await askSavePath('Export the JSON bundle', bundleFileName(fileAsOf('bundle')), 'json');
       if (path) await get().exportBundle(path);
     },
 
@@ -635,10 +639,9 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     async promptSqlExport() {
       if (get().exportSqlFile.job) return;
-      const dir = startDir();
       const dialect = get().exportSqlDialect;
       const title = `Export the SQL views for ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}`;
-      const path = await get().pickSavePath({ title, suggestedName: sqlFileName(fileAsOf('sql'), dialect), extension: 'sql', ...(dir ? { dir } : {}) });
+      const path = await askSavePath(title, sqlFileName(fileAsOf('sql'), dialect), 'sql');
       if (path) await get().exportSql(path);
     },
 
@@ -657,8 +660,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
 
     async promptScorecardExport() {
       if (get().exportScorecardFile.job) return;
-      const dir = startDir();
-      const path = await get().pickSavePath({ title: 'Export the intent score as a PMML Scorecard', suggestedName: scorecardFileName(scorecardAsOf()), extension: 'pmml', ...(dir ? { dir } : {}) });
+      const path = await askSavePath('Export the intent score as a PMML Scorecard', scorecardFileName(scorecardAsOf()), 'pmml');
       if (path) await get().exportScorecard(path);
     },
 
@@ -698,8 +700,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get, store) =>
       if (get().exportPmmlFile.job) return;
       const model = chosenPmmlModel(get().exportPmmlModels.list, get().exportPmmlModelId);
       if (!model) return;
-      const dir = startDir();
-      const path = await get().pickSavePath({ title: 'Export the cluster model as PMML', suggestedName: pmmlFileName(model.modelId), extension: 'pmml', ...(dir ? { dir } : {}) });
+      const path = await askSavePath('Export the cluster model as PMML', pmmlFileName(model.modelId), 'pmml');
       if (path) await get().exportPmml(path);
     },
 

@@ -65,9 +65,10 @@ export function clusterSql(source: string, model: StoredModel, d: SqlDialect): s
     }
     return `${sum} AS s${j}`;
   });
-  const all = Array.from({ length: k }, (_, j) => `s${j}`).join(', ');
-  // Every distance is NULL or none is (a customer without coordinates): least/min see no NULLs otherwise.
-  const smallest = d.name === 'postgres' ? `least(${all})` : `min(${all})`;
+  const distanceColumns = Array.from({ length: k }, (_, j) => `s${j}`);
+  const all = distanceColumns.join(', ');
+  // Every distance is NULL or none is (a customer without coordinates), so no NULL reaches smallest().
+  const smallest = d.smallest(distanceColumns);
   const pick = model.summary.clusters.map((c, j) => `WHEN s${j} = best THEN ${d.string(String(c.key))}`).join(' ');
   return `WITH coords AS MATERIALIZED (SELECT customer_id, ${coordinates.join(',\n  ')} FROM ${source}),
 dist AS MATERIALIZED (SELECT customer_id, ${distances.join(',\n  ')} FROM coords)

@@ -7,7 +7,7 @@ import type { SqlDialectName } from '../../signals/sql-dialect.ts';
 import type { Db } from '../../store/db.ts';
 import type { SqlExportResult, SqlPreview } from '../types.ts';
 import { loadSqlDefinition } from './definition.ts';
-import { scriptRelations, sqlScript, VIEW } from './script.ts';
+import { buildScript, VIEW } from './script.ts';
 
 export interface SqlExportOptions {
   dialect: SqlDialectName;
@@ -21,8 +21,7 @@ export function sqlPreview(db: Db, options: SqlExportOptions): SqlPreview {
   const asOf = options.asOf === undefined ? defaultAsOf(db) : parseAsOf(options.asOf);
   const def = loadSqlDefinition(db);
   const info = { asOf, workbenchVersion: options.workbenchVersion, workspaceName: basename(options.workspacePath), createdAt: new Date() };
-  const text = sqlScript(def, options.dialect, info);
-  const views = scriptRelations(def, options.dialect, info);
+  const { text, relations: views } = buildScript(def, options.dialect, info);
   return {
     dialect: options.dialect,
     asOf: formatDay(asOf),

@@ -1,7 +1,7 @@
 // The intent score and funnel phase as SQL, bit for bit what the app computes (signals/scoring-state.ts
 // with a fresh scorer): each weighted signal normalised over the customers of the date (percentile =
 // share strictly below, or strictly above for "less is more"; robust-z around the median), rounded to
-// float32 as the app's Float32Array columns are, summed left to right in the app's column order
+// float32 as the app's Float32Array columns are (SqlDialect.float32), summed left to right in the app's column order
 // (w*n, plus |w| for a negative weight), divided by the customer's sum of |w| over present signals,
 // rounded to float32 again; then retention first and the thresholds against that float32 score.
 import type { SignalInfo, ScoringSettings } from '../../signals/types.ts';
@@ -10,24 +10,6 @@ import { quantileSql } from './quantile.ts';
 
 /** Signal id as a column name (ids are ^[a-z][a-z0-9_]*$, checked by the schema). */
 export const column = (id: string) => `"${id}"`;
-
-/**
- * Math.fround of a column: PostgreSQL has float4. SQLite has no float type of that width, so the
- * double is rounded to 24 significant bits, ties to even, with power-of-two scaling only (exact for
- * the normal floats a 0..100 score and 0..1 units are); checked against Math.fround in
- * scoring-sql.test.ts. Apply it to a plain column of a materialised stage: the text repeats it.
- */
-export function float32(x: string, d: SqlDialect): string {
-  if (d.name === 'postgres') return `CAST(CAST(${x} AS real) AS double precision)`;
-  const a = `abs(${x})`;
-  const e0 = `floor(log2(${a}))`;
-  // log2 of a value just below a power of two can round up to it: correct the exponent both ways.
-  const e = `(${e0} - (power(2.0, ${e0}) > ${a}) + (power(2.0, ${e0} + 1) <= ${a}))`;
-  const scale = `power(2.0, 23 - ${e})`;
-  const q = `(${a} * ${scale})`;
-  const f = `floor(${q})`;
-  return `(CASE WHEN ${x} = 0 THEN 0.0 ELSE sign(${x}) * (${f} + CASE WHEN ${q} - ${f} > 0.5 THEN 1 WHEN ${q} - ${f} < 0.5 THEN 0 ELSE ${f} - 2 * floor(${f} / 2) END) / ${scale} END)`;
-}
 
 const MAD_TO_SD = 1.4826;
 const MEAN_ABS_DEV_TO_SD = Math.sqrt(Math.PI / 2);
@@ -79,7 +61,7 @@ export function scoringSql(source: string, signals: readonly SignalInfo[], setti
   const carried = 'customer_id, days_since_purchase, days_since_active';
   ctes.push(`units AS MATERIALIZED (SELECT ${carried}${used.map((s, i) => `, ${unit(s, i)} AS p${i}`).join('')} FROM base${statsJoin})`);
   // Missing values: 0 under "worst", nothing (neither in the sum nor in the weights) under "exclude".
-  const normalised = used.map(({ info }, i) => `, CASE WHEN p${i} IS NULL THEN ${info.missing === 'worst' ? '0.0' : 'NULL'} ELSE ${float32(`p${i}`, d)} END AS n${i}`);
+  const normalised = used.map(({ info }, i) => `, CASE WHEN p${i} IS NULL THEN ${info.missing === 'worst' ? '0.0' : 'NULL'} ELSE ${d.float32(`p${i}`)} END AS n${i}`);
   ctes.push(`norm AS MATERIALIZED (SELECT ${carried}${normalised.join('')} FROM units)`);
   let num = '0.0';
   let den = '0.0';
@@ -90,7 +72,7 @@ export function scoringSql(source: string, signals: readonly SignalInfo[], setti
   });
   ctes.push(`sums AS MATERIALIZED (SELECT ${carried}, ${num} AS num, ${den} AS den FROM norm)`);
   ctes.push(`raw AS MATERIALIZED (SELECT ${carried}, CASE WHEN den > 0 THEN (${d.double(100)} * num) / den ELSE 0.0 END AS x FROM sums)`);
-  ctes.push(`scored AS MATERIALIZED (SELECT ${carried}, ${float32('x', d)} AS intent_score FROM raw)`);
+  ctes.push(`scored AS MATERIALIZED (SELECT ${carried}, ${d.float32('x')} AS intent_score FROM raw)`);
   const { consideration, decision } = settings.thresholds;
   const { purchaseWithinDays, activeWithinDays } = settings.retention;
   return `WITH ${ctes.join(',\n')}

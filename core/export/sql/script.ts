@@ -115,11 +115,6 @@ interface Stage {
   snapshot: boolean;
 }
 
-/** What a script creates, in order: the relations a reader queries (snapshots under their own names). */
-export function scriptRelations(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): string[] {
-  return buildStages(def, dialectName, info).map((s) => s.name);
-}
-
 function buildStages(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): Stage[] {
   const d = DIALECTS[dialectName];
   const stages: Stage[] = [];
@@ -176,6 +171,11 @@ JOIN ${VIEW.rfm} r ON r.customer_id = u.customer_id${def.newestModelId === null 
 }
 
 export function sqlScript(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): string {
+  return buildScript(def, dialectName, info).text;
+}
+
+/** The script, and what it creates in order: the relations a reader queries (snapshots under their own names). */
+export function buildScript(def: SqlDefinition, dialectName: SqlDialectName, info: ScriptInfo): { text: string; relations: string[] } {
   const postgres = dialectName === 'postgres';
   const stages = buildStages(def, dialectName, info);
   const out = [header(def, dialectName, info)];
@@ -201,7 +201,7 @@ ${steps}
 END $$;`);
   }
   out.push(`-- Computed as of ${formatDay(info.asOf)}:\n${refreshSql(dialectName, info.asOf)}`);
-  return `${out.join('\n\n')}\n`;
+  return { text: `${out.join('\n\n')}\n`, relations: stages.map((stage) => stage.name) };
 }
 
 /** Drops what an earlier export made, newest first, so nothing still depends on an object when it goes. */
